@@ -1,0 +1,86 @@
+/**
+ * What a format parser hands to the normaliser: the item's fields as the feed states them, with
+ * XML decoding done but nothing interpreted (dates are still strings, HTML is still unsafe).
+ * One shape for every format, so normalising is written once.
+ */
+import type { ArticleStatus, MediaKind } from './article.js';
+import type { IngestError } from './errors.js';
+import type { FeedFormat } from './feed.js';
+
+export interface DraftMedia {
+  url: string;
+  kind: MediaKind | null;
+  mimeType: string | null;
+  caption: string | null;
+  credit: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+export interface DraftSubject {
+  name: string;
+  uri: string | null;
+}
+
+export interface ItemDraft {
+  guid: string | null;
+  link: string | null;
+  /** Plain text unless `titleIsHtml`. */
+  title: string | null;
+  titleIsHtml: boolean;
+  /** Unsafe HTML (or plain text, which is valid HTML once escaped by the parser). */
+  summaryHtml: string | null;
+  bodyHtml: string | null;
+  author: string | null;
+  /** Raw date strings, interpreted by normalise/dates. */
+  published: string | null;
+  updated: string | null;
+  subjects: DraftSubject[];
+  media: DraftMedia[];
+  language: string | null;
+  /** xml:base or equivalent in force for this item. */
+  baseUrl: string | null;
+  sourceVersion: string | null;
+  status: ArticleStatus | null;
+  urgency: number | null;
+  rights: string | null;
+  /** Agency named by the item itself (dc:source, credit line …), if any. */
+  credit: string | null;
+}
+
+export type ItemResult =
+  | { ok: true; draft: ItemDraft }
+  | { ok: false; error: IngestError; guid: string | null };
+
+export interface FeedDraft {
+  format: FeedFormat;
+  title: string | null;
+  link: string | null;
+  language: string | null;
+  rights: string | null;
+  items: ItemResult[];
+}
+
+/** An empty draft, for parsers to fill field by field. */
+export function emptyDraft(): ItemDraft {
+  return {
+    guid: null,
+    link: null,
+    title: null,
+    titleIsHtml: false,
+    summaryHtml: null,
+    bodyHtml: null,
+    author: null,
+    published: null,
+    updated: null,
+    subjects: [],
+    media: [],
+    language: null,
+    baseUrl: null,
+    sourceVersion: null,
+    status: null,
+    urgency: null,
+    rights: null,
+    credit: null,
+  };
+}

@@ -1,0 +1,36 @@
+/** What one poll of one feed (or one replayed file) came to. */
+import type { Article } from './article.js';
+import type { ErrorCode } from './errors.js';
+
+export type PublishAction = 'publish' | 'update' | 'kill';
+
+export interface PublishJob {
+  action: PublishAction;
+  article: Article;
+}
+
+export interface RejectedItem {
+  guid: string | null;
+  code: ErrorCode;
+  message: string;
+}
+
+export type PollStatus = 'ok' | 'not_modified' | 'failed';
+
+export interface PollCounts {
+  seen: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface PollResult {
+  feedId: string;
+  status: PollStatus;
+  httpStatus: number | null;
+  bytes: number;
+  counts: PollCounts;
+  durationMs: number;
+  errorCode: ErrorCode | null;
+}
