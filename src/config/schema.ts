@@ -1,0 +1,90 @@
+/** The config file as written: one zod schema, which is also the source of schemas/config.schema.json. */
+import { z } from 'zod';
+import { templateProblem } from './disclaimers.js';
+import { isRedisUrl } from './field-checks.js';
+import { agencyCode, DISCLAIMER_KEY_PATTERN, disclaimerChoice, feedSchema, timezone } from './schema-feed.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const template = z
+  .string()
+  .superRefine((text, ctx) => {
+    const problem = templateProblem(text);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .describe('Disclaimer text; may use {publisher}, {agency} and {agencyName}');
+
+const port = z
+  .number()
+  .int('expected a port number')
+  .min(0, 'expected 0-65535')
+  .max(65535, 'expected 0-65535');
+
+/** BullMQ refuses ":" in queue names (it is its key separator). */
+const queueName = z.string().regex(/^[^:\s]+$/, 'expected a queue name without ":" or spaces');
+
+const publisherSchema = z.strictObject({
+  name: z.string().min(1, 'must not be empty').describe('Publisher name, for {publisher}'),
+  disclaimer: z.strictObject({ template }).optional().describe('Shorthand for disclaimers.default'),
+  disclaimers: z
+    .record(z.string().regex(DISCLAIMER_KEY_PATTERN, 'expected a key like "withInputs"'), template)
+    .optional()
+    .describe('Named disclaimer templates; "default" always exists'),
+});
+
+export const configFileSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Editor hint; ignored by wirefeed'),
+    publisher: publisherSchema,
+    timezone: timezone().default('UTC'),
+    redis: z
+      .strictObject({
+        url: z
+          .string()
+          .refine(isRedisUrl, 'expected a redis:// or rediss:// URL')
+          .optional()
+          .describe('Overridden by REDIS_URL; absent: an embedded redis-server is started'),
+        embedded: z
+          .strictObject({
+            dataDir: z.string().min(1, 'must not be empty').default('./var/redis'),
+            port: port.default(0).describe('0 picks a free port'),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    queue: z
+      .strictObject({
+        name: queueName.default('publish').describe('Queue the publish jobs go to'),
+        pollQueue: queueName.default('wirefeed-poll'),
+        concurrency: z.number().int('expected a whole number').min(1, 'must be at least 1').default(4),
+      })
+      .prefault({}),
+    http: z
+      .strictObject({
+        port: port.default(9464).describe('Health and metrics; 0 turns the server off'),
+        host: z.string().min(1, 'must not be empty').default('0.0.0.0'),
+      })
+      .prefault({}),
+    log: z
+      .strictObject({
+        level: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+        pretty: z.boolean().default(false),
+      })
+      .prefault({}),
+    agencies: z
+      .record(
+        agencyCode,
+        z.strictObject({ name: z.string().min(1).optional(), disclaimer: disclaimerChoice.optional() }),
+      )
+      .default({})
+      .describe('Per-agency overrides, keyed by agency code'),
+    feeds: z.array(feedSchema),
+  })
+  .meta({ title: 'wirefeed config', description: 'wirefeed configuration (YAML)' });
+
+export type ConfigFile = z.output<typeof configFileSchema>;
+
+/** The JSON Schema of the config file, for editors; schemas/config.schema.json is this, committed. */
+export function configJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(configFileSchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
+}
