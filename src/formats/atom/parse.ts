@@ -1,0 +1,37 @@
+/** Atom 1.0 (RFC 4287) and Atom 0.3 → FeedDraft. Both have the root `<feed>`. */
+import { type FeedDraft, IngestError } from '../../model/index.js';
+import { itemResult } from '../item-result.js';
+import { attr, childText, isNode, nodes, type XmlNode } from '../node.js';
+import { resolveBase } from '../text.js';
+import { parseXml } from '../xml.js';
+import { alternateLink, authorsOf, type FeedContext, parseEntry } from './entry.js';
+import { asText, textConstruct } from './text.js';
+
+export function parseAtom(text: string): FeedDraft {
+  const feed = atomRoot(parseXml(text));
+  const ctx: FeedContext = {
+    authors: authorsOf(feed),
+    language: attr(feed, 'xml:lang'),
+    rights: asText(textConstruct(feed.rights ?? feed.copyright)),
+    baseUrl: resolveBase(attr(feed, 'xml:base'), null),
+  };
+  return {
+    format: 'atom',
+    title: asText(textConstruct(feed.title)),
+    link: alternateLink(feed),
+    language: ctx.language,
+    rights: ctx.rights,
+    items: nodes(feed, 'entry').map((entry) =>
+      itemResult(
+        () => parseEntry(entry, ctx),
+        () => childText(entry, 'id'),
+      ),
+    ),
+  };
+}
+
+function atomRoot(doc: XmlNode): XmlNode {
+  const feed = doc.feed;
+  if (feed === undefined) throw new IngestError('NOT_A_FEED', 'document has no <feed> root element');
+  return isNode(feed) ? feed : {};
+}

@@ -1,0 +1,29 @@
+/**
+ * Real feeds use conventional prefixes (`content:`, `dc:`, `media:`), and parsers match on those.
+ * A feed that binds a well-known namespace to another prefix (`<m:content xmlns:m=".../mrss/">`)
+ * is mapped back to the conventional one.
+ */
+
+const CONVENTIONAL: Readonly<Record<string, string>> = {
+  'http://purl.org/rss/1.0/modules/content/': 'content',
+  'http://purl.org/dc/elements/1.1/': 'dc',
+  'http://purl.org/dc/terms/': 'dcterms',
+  'http://search.yahoo.com/mrss/': 'media',
+  'http://search.yahoo.com/mrss': 'media',
+  'http://www.w3.org/2005/Atom': 'atom',
+};
+
+const DECLARATION = /xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']([^"']*)["']/g;
+
+/** Prefix → conventional prefix for this document, or null when every prefix is already conventional. */
+export function canonicalPrefixes(xml: string): Map<string, string> | null {
+  if (!xml.includes('xmlns:')) return null;
+  let map: Map<string, string> | null = null;
+  for (const [, prefix, uri] of xml.matchAll(DECLARATION)) {
+    const conventional = uri === undefined ? undefined : CONVENTIONAL[uri];
+    if (prefix === undefined || conventional === undefined || conventional === prefix) continue;
+    map ??= new Map();
+    map.set(prefix, conventional);
+  }
+  return map;
+}

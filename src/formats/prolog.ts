@@ -1,0 +1,79 @@
+/**
+ * Reads what precedes an XML document's root element (declaration, comments, processing
+ * instructions, DOCTYPE) with plain index scanning, so sniffing and parsing never run a regex over
+ * untrusted prolog text.
+ */
+
+export interface Prolog {
+  /** Index of the root element's `<`, or -1 when there is none. */
+  rootStart: number;
+  /** Root element name as written (with its prefix), or null. */
+  rootName: string | null;
+  /** The DOCTYPE declaration's extent, when there is one. */
+  doctype: { start: number; end: number; name: string } | null;
+}
+
+const NAME_END = /[\s/>]/;
+
+export function readProlog(text: string): Prolog {
+  let i = 0;
+  let doctype: Prolog['doctype'] = null;
+  for (;;) {
+    i = skipSpace(text, i);
+    if (text.startsWith('<?', i)) {
+      i = after(text, '?>', i + 2);
+    } else if (text.startsWith('<!--', i)) {
+      i = after(text, '-->', i + 4);
+    } else if (text.slice(i, i + 9).toUpperCase() === '<!DOCTYPE') {
+      const end = doctypeEnd(text, i + 9);
+      doctype = { start: i, end, name: readName(text, skipSpace(text, i + 9)) };
+      i = end;
+    } else {
+      break;
+    }
+    if (i < 0) return { rootStart: -1, rootName: null, doctype };
+  }
+  if (text[i] !== '<') return { rootStart: -1, rootName: null, doctype };
+  const name = readName(text, i + 1);
+  return { rootStart: i, rootName: name === '' ? null : name, doctype };
+}
+
+/** The root start tag's default namespace (`xmlns="…"`), if declared there. */
+export function rootNamespace(text: string, prolog: Prolog): string | null {
+  if (prolog.rootStart < 0) return null;
+  const close = text.indexOf('>', prolog.rootStart);
+  const tag = text.slice(prolog.rootStart, close < 0 ? undefined : close);
+  return /\sxmlns\s*=\s*["']([^"']*)["']/.exec(tag)?.[1] ?? null;
+}
+
+function skipSpace(text: string, i: number): number {
+  let j = i;
+  // U+FEFF: a BOM that survived decoding (e.g. a UTF-8 BOM inside a UTF-16 stream).
+  while (j < text.length && (text.charCodeAt(j) <= 0x20 || text.charCodeAt(j) === 0xfeff)) j++;
+  return j;
+}
+
+function after(text: string, marker: string, from: number): number {
+  const j = text.indexOf(marker, from);
+  return j < 0 ? -1 : j + marker.length;
+}
+
+function readName(text: string, from: number): string {
+  let j = from;
+  while (j < text.length && !NAME_END.test(text.charAt(j))) j++;
+  return text.slice(from, j);
+}
+
+/** End of `<!DOCTYPE …>`, skipping an internal subset `[ … ]` that may itself contain `>`. */
+function doctypeEnd(text: string, from: number): number {
+  const gt = text.indexOf('>', from);
+  const bracket = text.indexOf('[', from);
+  if (bracket < 0 || (gt >= 0 && gt < bracket)) return gt < 0 ? -1 : gt + 1;
+  let close = text.indexOf(']', bracket);
+  while (close >= 0) {
+    const j = skipSpace(text, close + 1);
+    if (text[j] === '>') return j + 1;
+    close = text.indexOf(']', close + 1);
+  }
+  return -1;
+}

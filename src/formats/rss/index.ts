@@ -1,0 +1,9 @@
+/** RSS as a FeedFormatModule: roots `<rss>` (0.91–2.0) and `<rdf:RDF>` (RSS 1.0). */
+import type { FeedFormatModule } from '../types.js';
+import { parseRss } from './parse.js';
+
+export const rssFormat: FeedFormatModule = {
+  format: 'rss',
+  sniff: (root) => root.name === 'rss' || root.name === 'RDF' || root.name.endsWith(':RDF'),
+  parse: parseRss,
+};

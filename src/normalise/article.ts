@@ -1,0 +1,170 @@
+/**
+ * One item draft → the canonical article's content. Pure: the same draft and settings always give
+ * the same result, whichever format the draft came from.
+ */
+import type { Agency, Article, Media, MediaKind, Subject } from '../model/article.js';
+import type { DraftMedia, ItemDraft } from '../model/draft.js';
+import { IngestError } from '../model/errors.js';
+import { agencyByCode, agencyFromCredit } from './agency.js';
+import { extractDateline, stripDeskTags } from './dateline.js';
+import { formatUtc, parseDate } from './dates.js';
+import { ensureParagraphs, escapeHtml, htmlToText, sanitiseHtml } from './html.js';
+
+export type ArticleContent = Omit<Article, 'id' | 'version' | 'feedId' | 'disclaimer' | 'provenance'>;
+
+export interface NormalisedItem {
+  content: ArticleContent;
+  sourceVersion: string | null;
+  /** The source's own date, UTC; null when the item had none. */
+  sourceDate: string | null;
+  dateEstimated: boolean;
+}
+
+export interface NormaliseContext {
+  /** Agency code configured for the feed, if any. */
+  agency: string | null;
+  timezone: string;
+  /** Fallback base for relative links: the feed URL. */
+  baseUrl: string | null;
+  feedLanguage: string | null;
+  feedRights: string | null;
+  fetchedAt: Date;
+}
+
+export function normaliseItem(draft: ItemDraft, context: NormaliseContext): NormalisedItem {
+  const base = draft.baseUrl ?? draft.link ?? context.baseUrl;
+  const rawBody = draft.bodyHtml ?? draft.summaryHtml ?? '';
+  const bodyHtml = ensureParagraphs(stripDeskTags(sanitiseHtml(rawBody, base)));
+  const bodyText = htmlToText(bodyHtml);
+  const headline = textOf(draft.title, draft.titleIsHtml);
+  if (!headline && !bodyText) throw new IngestError('ITEM_INVALID', 'item has neither a headline nor a body');
+
+  const found = extractDateline(bodyText);
+  const agency = resolveAgency(context.agency, draft, found?.agencyCode ?? null);
+  const published = parseDate(draft.published ?? draft.updated, context.timezone);
+  const updated = parseDate(draft.updated, context.timezone) ?? published;
+  const first = published ?? context.fetchedAt;
+  const latest = updated && updated > first ? updated : first;
+
+  return {
+    content: {
+      status: draft.status ?? 'usable',
+      agency,
+      sourceGuid: draft.guid,
+      url: absoluteUrl(draft.link, draft.baseUrl ?? context.baseUrl),
+      headline: headline || firstSentence(bodyText),
+      summary: draft.bodyHtml && draft.summaryHtml ? textOrNull(draft.summaryHtml, true) : null,
+      bodyHtml,
+      bodyText,
+      byline: resolveByline(draft.author, agency) ?? found?.byline ?? null,
+      dateline: found ? { text: found.text, place: found.place } : null,
+      language: languageTag(draft.language ?? context.feedLanguage),
+      firstCreated: formatUtc(first),
+      versionCreated: formatUtc(latest),
+      urgency: draft.urgency,
+      subjects: uniqueSubjects(draft.subjects),
+      media: draft.media.flatMap((m) => toMedia(m, base)),
+      rights: { holder: agency?.name ?? null, notice: draft.rights ?? context.feedRights, usageTerms: null },
+    },
+    sourceVersion: draft.sourceVersion,
+    sourceDate: published ? formatUtc(published) : null,
+    dateEstimated: published === null,
+  };
+}
+
+function textOf(value: string | null, isHtml: boolean): string {
+  if (!value) return '';
+  const text = isHtml ? htmlToText(value) : htmlToText(escapeHtml(value));
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function textOrNull(value: string | null, isHtml: boolean): string | null {
+  return textOf(value, isHtml) || null;
+}
+
+function firstSentence(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  const sentence = line.match(/^.{20,}?[.!?](?=\s|$)/)?.[0] ?? line;
+  return sentence.length > 160 ? `${sentence.slice(0, 157).trimEnd()}…` : sentence;
+}
+
+function resolveAgency(
+  configured: string | null,
+  draft: ItemDraft,
+  fromDateline: string | null,
+): Agency | null {
+  if (configured) return agencyByCode(configured);
+  const credited = agencyFromCredit(draft.credit ?? '') ?? agencyFromCredit(draft.author ?? '');
+  if (credited) return credited;
+  return fromDateline ? agencyByCode(fromDateline) : null;
+}
+
+/** A creator field that only names the agency ("PTI") is a credit, not a byline. */
+function resolveByline(author: string | null, agency: Agency | null): string | null {
+  const name = author?.replace(/\s+/g, ' ').trim();
+  if (!name) return null;
+  const credited = agencyFromCredit(name);
+  if (credited && (agency === null || credited.code === agency.code)) return null;
+  return name;
+}
+
+function uniqueSubjects(subjects: readonly Subject[]): Subject[] {
+  const seen = new Set<string>();
+  const result: Subject[] = [];
+  for (const subject of subjects) {
+    const name = subject.name.replace(/\s+/g, ' ').trim();
+    const key = `${name.toLowerCase()}\n${subject.uri ?? ''}`;
+    if (!name || seen.has(key)) continue;
+    seen.add(key);
+    result.push({ name, uri: subject.uri });
+  }
+  return result;
+}
+
+function toMedia(media: DraftMedia, base: string | null): Media[] {
+  const url = absoluteUrl(media.url, base);
+  if (!url) return [];
+  return [
+    {
+      kind: media.kind ?? kindFromMime(media.mimeType),
+      url,
+      mimeType: media.mimeType,
+      caption: textOrNull(media.caption, false),
+      credit: textOrNull(media.credit, false),
+      width: media.width,
+      height: media.height,
+    },
+  ];
+}
+
+function kindFromMime(mimeType: string | null): MediaKind {
+  const top = mimeType?.split('/')[0];
+  if (top === 'image' || top === 'video' || top === 'audio') return top;
+  return 'other';
+}
+
+/** Only http(s) links leave wirefeed; relative ones are resolved or dropped. */
+function absoluteUrl(link: string | null, base: string | null): string | null {
+  if (!link) return null;
+  try {
+    const url = base ? new URL(link.trim(), base) : new URL(link.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** BCP 47 casing: `en-in` → `en-IN`. */
+function languageTag(raw: string | null): string | null {
+  const tag = raw?.trim().replace(/_/g, '-');
+  if (!tag) return null;
+  const [lang, ...rest] = tag.split('-');
+  const parts = rest.map((p) =>
+    p.length === 2
+      ? p.toUpperCase()
+      : p.length === 4
+        ? p[0]?.toUpperCase() + p.slice(1).toLowerCase()
+        : p.toLowerCase(),
+  );
+  return [lang?.toLowerCase(), ...parts].join('-');
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { extractDateline, stripDeskTags } from '../../src/normalise/dateline.js';
+
+describe('extractDateline', () => {
+  it('reads a PTI dateline', () => {
+    expect(extractDateline('Islamabad, Jun 6 (PTI) Pakistan’s government has declined…')).toEqual({
+      text: 'Islamabad, Jun 6 (PTI)',
+      place: 'Islamabad',
+      agencyCode: 'PTI',
+      byline: null,
+    });
+  });
+
+  it('separates a byline written before the dateline', () => {
+    expect(extractDateline('By Shirish B Pradhan Kathmandu, Jun 6 (PTI) Nepal’s prime minister…')).toEqual({
+      text: 'Kathmandu, Jun 6 (PTI)',
+      place: 'Kathmandu',
+      agencyCode: 'PTI',
+      byline: 'Shirish B Pradhan',
+    });
+  });
+
+  it('keeps a multi-word place after a byline together', () => {
+    expect(extractDateline('By Jane Example New Delhi, Jun 6 (PTI) Text')).toMatchObject({
+      place: 'New Delhi',
+      byline: 'Jane Example',
+    });
+  });
+
+  it('reads a byline on its own line', () => {
+    expect(extractDateline('By Jane Example\nKathmandu, Jun 6 (PTI) Text')).toMatchObject({
+      text: 'Kathmandu, Jun 6 (PTI)',
+      byline: 'Jane Example',
+    });
+  });
+
+  it('turns an ANI bracketed country into a comma and leaves the colon out', () => {
+    expect(extractDateline('New Delhi [India], June 4 (ANI): The railways will…')).toEqual({
+      text: 'New Delhi [India], June 4 (ANI)',
+      place: 'New Delhi, India',
+      agencyCode: 'ANI',
+      byline: null,
+    });
+  });
+
+  it('skips a parenthesised state that is part of the place', () => {
+    expect(extractDateline('Bhubaneswar (Odisha) [India], June 4 (ANI): The weather office…')).toEqual({
+      text: 'Bhubaneswar (Odisha) [India], June 4 (ANI)',
+      place: 'Bhubaneswar, Odisha, India',
+      agencyCode: 'ANI',
+      byline: null,
+    });
+  });
+
+  it('reads an IANS dateline', () => {
+    expect(extractDateline('New Delhi, July 26 (IANS) Spending…')).toMatchObject({
+      place: 'New Delhi',
+      agencyCode: 'IANS',
+    });
+  });
+
+  it('title-cases an ALL-CAPS Reuters place', () => {
+    expect(extractDateline('MUMBAI, Oct 5 (Reuters) - The central bank…')).toEqual({
+      text: 'MUMBAI, Oct 5 (Reuters)',
+      place: 'Mumbai',
+      agencyCode: 'REUTERS',
+      byline: null,
+    });
+  });
+
+  it('reads an AP dateline with a country and no date', () => {
+    expect(extractDateline('GROSSETO, Italy (AP) -- Firefighters…')).toMatchObject({
+      text: 'GROSSETO, Italy (AP)',
+      place: 'Grosseto, Italy',
+      agencyCode: 'AP',
+    });
+  });
+
+  it('reads an AFP dateline', () => {
+    expect(extractDateline('Paris (AFP) - France said…')).toMatchObject({
+      place: 'Paris',
+      agencyCode: 'AFP',
+    });
+  });
+
+  it('reads an unknown agency when a date is present', () => {
+    expect(extractDateline('Dhaka, Jun 6 (UNB) Text')).toMatchObject({ place: 'Dhaka', agencyCode: null });
+  });
+
+  it('ignores a ticker in parentheses', () => {
+    expect(extractDateline('Shares of Infosys (INFY) rose on Tuesday.')).toBeNull();
+  });
+
+  it('ignores an agency named inside a sentence', () => {
+    expect(extractDateline('The minister told reporters (PTI) that talks were on.')).toBeNull();
+  });
+
+  it('ignores text without a dateline', () => {
+    expect(extractDateline('Officials cited a poor record of earlier negotiations.')).toBeNull();
+  });
+});
+
+describe('stripDeskTags', () => {
+  it('removes a trailing PTI desk-initials paragraph', () => {
+    expect(stripDeskTags('<p>Story.</p>\n<p>PTI ABC DEF</p>')).toBe('<p>Story.</p>');
+  });
+
+  it('removes a trailing (ANI) line', () => {
+    expect(stripDeskTags('<p>Story.</p><p>(ANI)</p>')).toBe('<p>Story.</p>');
+  });
+
+  it('removes the IANS sign-off and the initials under it', () => {
+    expect(stripDeskTags('<p>Story.</p><p>--IANS</p><p>sbp/arm</p>')).toBe('<p>Story.</p>');
+  });
+
+  it('removes a desk tag after a line break', () => {
+    expect(stripDeskTags('Story.<br><br>PTI SBP GRS')).toBe('Story.');
+  });
+
+  it('keeps a desk-tag lookalike inside the last sentence', () => {
+    const html = '<p>Story, said PTI ABC.</p>';
+    expect(stripDeskTags(html)).toBe(html);
+  });
+
+  it('keeps a desk tag that is not at the end', () => {
+    const html = '<p>PTI ABC</p><p>Story.</p>';
+    expect(stripDeskTags(html)).toBe(html);
+  });
+
+  it('keeps a closing paragraph that is real text', () => {
+    const html = '<p>Story.</p><p>PTI said more later.</p>';
+    expect(stripDeskTags(html)).toBe(html);
+  });
+
+  it('keeps a body that is only a desk tag', () => {
+    expect(stripDeskTags('<p>PTI ABC</p>')).toBe('<p>PTI ABC</p>');
+  });
+
+  it('keeps a lone initials line without an IANS sign-off above it', () => {
+    const html = '<p>Story.</p><p>and/or</p>';
+    expect(stripDeskTags(html)).toBe(html);
+  });
+});
