@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: { stage: 'fetch', retryable: true },
   FEED_TOO_LARGE: { stage: 'fetch', retryable: false },
   SSRF_BLOCKED: { stage: 'fetch', retryable: false },
+  TOO_MANY_REDIRECTS: { stage: 'fetch', retryable: false },
   NOT_A_FEED: { stage: 'parse', retryable: false },
   PARSE_MALFORMED: { stage: 'parse', retryable: false },
   FORMAT_UNSUPPORTED: { stage: 'parse', retryable: false },

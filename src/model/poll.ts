@@ -33,4 +33,5 @@ export interface PollResult {
   counts: PollCounts;
   durationMs: number;
   errorCode: ErrorCode | null;
+  rejected: RejectedItem[];
 }

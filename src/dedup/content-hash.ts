@@ -1,0 +1,30 @@
+/**
+ * The content hash decides whether a re-polled item is a new version. It covers the source content
+ * only — never feed id, provenance, fetch times or the disclaimer — and carries a scheme version,
+ * so a change to what is hashed can be rolled out without re-versioning every live story.
+ */
+import { createHash } from 'node:crypto';
+import type { Article } from '../model/article.js';
+
+export const CONTENT_HASH_SCHEME = 'c1';
+
+export type HashedContent = Pick<
+  Article,
+  'headline' | 'summary' | 'bodyHtml' | 'byline' | 'dateline' | 'media' | 'subjects' | 'status' | 'urgency'
+>;
+
+export function contentHash(content: HashedContent): string {
+  const canonical = JSON.stringify([
+    content.headline,
+    content.summary,
+    content.bodyHtml,
+    content.byline,
+    content.dateline?.text ?? null,
+    content.media.map((m) => [m.url, m.caption, m.credit]),
+    content.subjects.map((s) => [s.name, s.uri]),
+    content.status,
+    content.urgency,
+  ]);
+  const digest = createHash('sha256').update(canonical).digest('base64url').slice(0, 32);
+  return `${CONTENT_HASH_SCHEME}:${digest}`;
+}
