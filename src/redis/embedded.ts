@@ -1,0 +1,119 @@
+/**
+ * A private redis-server child process: the embedded default when no REDIS_URL is configured,
+ * and the server the test suite runs against. Loopback only, AOF on, `noeviction` (BullMQ
+ * requires it: an evicted job key is a lost article).
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { IngestError } from '../model/errors.js';
+
+export interface EmbeddedRedisOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Passed through for tests that want a throwaway server. */
+  appendOnly?: boolean;
+}
+
+export interface EmbeddedRedis {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const INSTALL_HINT =
+  'redis-server not found on PATH: install it (Debian/Ubuntu: apt-get install -y redis-server; macOS: brew install redis) or set REDIS_URL to an existing Redis';
+
+export function redisServerAvailable(): boolean {
+  const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
+  return probe.error === undefined && probe.status === 0;
+}
+
+export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise<EmbeddedRedis> {
+  if (!redisServerAvailable()) throw new IngestError('REDIS_UNAVAILABLE', INSTALL_HINT, { retryable: false });
+  mkdirSync(options.dataDir, { recursive: true });
+  const port = options.port === 0 ? await freePort() : options.port;
+  // biome-ignore format: flag/value pairs read best side by side
+  const args = [
+    '--port', String(port),
+    '--bind', '127.0.0.1',
+    '--protected-mode', 'yes',
+    '--dir', options.dataDir,
+    '--appendonly', options.appendOnly === false ? 'no' : 'yes',
+    '--save', '',
+    '--maxmemory-policy', 'noeviction',
+    '--daemonize', 'no',
+    '--loglevel', 'warning',
+  ];
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  await waitUntilReady(child, port);
+  return { url: `redis://127.0.0.1:${port}`, port, stop: () => stopChild(child) };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves once the server accepts connections; rejects with its own words if it exits first. */
+function waitUntilReady(child: ChildProcess, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const deadline = setTimeout(() => fail(`redis-server did not start on port ${port} within 10 s`), 10_000);
+    const onExit = (code: number | null) =>
+      fail(`redis-server exited (${code}): ${output.trim().slice(-400)}`);
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.once('exit', onExit);
+    child.once('error', (err) => fail(`redis-server could not start: ${err.message}`));
+    const probe = setInterval(() => {
+      const socket = createConnectionQuiet(port);
+      socket.once('connect', () => {
+        socket.end();
+        done();
+      });
+    }, 50);
+    function done() {
+      clearInterval(probe);
+      clearTimeout(deadline);
+      child.off('exit', onExit);
+      resolve();
+    }
+    function fail(message: string) {
+      clearInterval(probe);
+      clearTimeout(deadline);
+      child.kill('SIGKILL');
+      reject(new IngestError('REDIS_UNAVAILABLE', message, { retryable: false }));
+    }
+  });
+}
+
+function createConnectionQuiet(port: number) {
+  const socket = createConnection({ port, host: '127.0.0.1' });
+  socket.on('error', () => socket.destroy());
+  return socket;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    // SIGTERM makes redis-server flush the AOF and exit cleanly.
+    child.kill('SIGTERM');
+  });
+}
