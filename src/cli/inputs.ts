@@ -1,0 +1,26 @@
+/** Replay inputs: files as given, folders walked recursively in a stable order. */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Golden files sit beside their fixtures and are not inputs. */
+const SKIPPED = /(\.expected\.json|\.md)$/i;
+
+export function expandInputs(paths: readonly string[]): string[] {
+  return paths.flatMap((path) => walk(path, true));
+}
+
+function walk(path: string, explicit: boolean): string[] {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    // A missing path is kept: reading it fails with INPUT_NOT_FOUND, reported like any bad input.
+    return [path];
+  }
+  if (!isDirectory) return explicit || !SKIPPED.test(path) ? [path] : [];
+  return readdirSync(path, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort()
+    .flatMap((name) => walk(join(path, name), false));
+}

@@ -1,0 +1,71 @@
+/** The `wirefeed` command line: one subcommand per file in this folder. */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { VERSION } from '../version.js';
+import { checkConfigCommand } from './check-config.js';
+import { healthcheckCommand } from './healthcheck.js';
+import { replayCommand } from './replay.js';
+import { runCommand } from './run.js';
+
+export function buildProgram(): Command {
+  const program = new Command('wirefeed')
+    .description('Ingests news-agency syndication feeds and queues normalised articles on BullMQ.')
+    .version(VERSION)
+    .showHelpAfterError('(run wirefeed --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(text) });
+
+  program
+    .command('run')
+    .description('run the background service: scheduler, poll worker and publisher')
+    .option(
+      '-c, --config <file>',
+      'config file (default: $WIREFEED_CONFIG, else the bundled config/default.yaml)',
+    )
+    .action(async (options: { config?: string }) => runCommand(options));
+
+  program
+    .command('replay')
+    .description('run the pipeline over local files or folders; prints one JSON article per line')
+    .argument('<paths...>', 'feed files or folders (walked recursively; *.expected.json skipped)')
+    .option('-c, --config <file>', 'config file')
+    .option('--feed <id>', "apply this configured feed's settings (agency, timezone, disclaimer)")
+    .option('--agency <code>', 'agency code for the copy, e.g. PTI', parseAgency)
+    .option('--base-url <url>', 'base for relative links', parseUrl)
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['article', 'ninjs']).default('article'),
+    )
+    .option('--publish', 'dedup and queue the articles in Redis, as the service does')
+    .action(async (paths: string[], options) => {
+      process.exitCode = await replayCommand(paths, options);
+    });
+
+  program
+    .command('check-config')
+    .description('validate the config and print it resolved, secrets redacted')
+    .option('-c, --config <file>', 'config file')
+    .action((options: { config?: string }) => checkConfigCommand(options));
+
+  program
+    .command('healthcheck')
+    .description("exit 0 when the running service's /healthz answers (the Docker HEALTHCHECK)")
+    .option('-c, --config <file>', 'config file (for http.host and http.port)')
+    .option('--url <url>', 'check this URL instead', parseUrl)
+    .action(async (options: { config?: string; url?: string }) => {
+      process.exitCode = await healthcheckCommand(options);
+    });
+
+  return program;
+}
+
+function parseAgency(value: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9_-]{0,31}$/.test(value))
+    throw new InvalidArgumentError('expected an agency code like PTI');
+  return value.toUpperCase();
+}
+
+function parseUrl(value: string): string {
+  try {
+    return new URL(value).toString();
+  } catch {
+    throw new InvalidArgumentError('expected an absolute URL');
+  }
+}

@@ -1,0 +1,38 @@
+/** `wirefeed run`: the background service until SIGTERM/SIGINT. */
+import { startService } from '../app.js';
+import { loadConfig } from '../config/index.js';
+import { createLogger, wantsPretty } from '../observability/logger.js';
+
+const SHUTDOWN_DEADLINE_MS = 30_000;
+
+export async function runCommand(options: { config?: string }): Promise<void> {
+  const config = loadConfig({ file: options.config });
+  const logger = createLogger({ level: config.log.level, pretty: wantsPretty(config.log.pretty, 1), fd: 1 });
+  const service = await startService(config, logger);
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ event: 'service.stopping', signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      logger.error(
+        { event: 'service.shutdown_timeout', deadline_ms: SHUTDOWN_DEADLINE_MS },
+        'shutdown deadline hit',
+      );
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    service.stop().then(
+      () => {
+        logger.flush?.();
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ event: 'service.stop_failed', err: (err as Error).message }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}

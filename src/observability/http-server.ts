@@ -1,0 +1,45 @@
+/** /healthz (alive), /readyz (Redis reachable and scheduler running) and /metrics. */
+import { createServer, type Server } from 'node:http';
+import type { Metrics } from './metrics.js';
+
+export interface HealthServerOptions {
+  host: string;
+  port: number;
+  metrics: Metrics;
+  /** Resolves to a list of problems; empty means ready. */
+  readiness(): Promise<string[]>;
+}
+
+export async function createHealthServer(
+  options: HealthServerOptions,
+): Promise<{ server: Server; port: number }> {
+  const server = createServer(async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    try {
+      if (path === '/healthz') return send(res, 200, 'text/plain', 'ok\n');
+      if (path === '/readyz') {
+        const problems = await options.readiness();
+        return problems.length === 0
+          ? send(res, 200, 'text/plain', 'ready\n')
+          : send(res, 503, 'text/plain', `${problems.join('\n')}\n`);
+      }
+      if (path === '/metrics') {
+        return send(res, 200, options.metrics.registry.contentType, await options.metrics.registry.metrics());
+      }
+      send(res, 404, 'text/plain', 'not found\n');
+    } catch (err) {
+      send(res, 500, 'text/plain', `${(err as Error).message}\n`);
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  return { server, port: typeof address === 'object' && address ? address.port : options.port };
+}
+
+function send(res: import('node:http').ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}

@@ -1,0 +1,54 @@
+/**
+ * Polls are scheduled by BullMQ job schedulers, one per feed, so any number of replicas can share
+ * the work: the schedule lives in Redis, not in a process. Reconciling is idempotent and safe when
+ * several replicas start at once (upsert by feed id).
+ */
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+
+export interface ScheduledFeed {
+  id: string;
+  intervalMs: number;
+}
+
+export interface PollJobData {
+  feedId: string;
+}
+
+export const POLL_JOB_NAME = 'poll';
+
+export function createPollQueue(connection: Redis, name: string): Queue<PollJobData> {
+  return new Queue<PollJobData>(name, { connection });
+}
+
+export interface ReconcileResult {
+  upserted: string[];
+  removed: string[];
+}
+
+export async function reconcileSchedulers(
+  queue: Queue<PollJobData>,
+  feeds: readonly ScheduledFeed[],
+): Promise<ReconcileResult> {
+  const wanted = new Set(feeds.map((f) => f.id));
+  const existing = await queue.getJobSchedulers(0, -1);
+  const removed: string[] = [];
+  for (const scheduler of existing) {
+    if (!wanted.has(scheduler.key)) {
+      await queue.removeJobScheduler(scheduler.key);
+      removed.push(scheduler.key);
+    }
+  }
+  for (const feed of feeds) {
+    await queue.upsertJobScheduler(
+      feed.id,
+      { every: feed.intervalMs },
+      {
+        name: POLL_JOB_NAME,
+        data: { feedId: feed.id },
+        opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } },
+      },
+    );
+  }
+  return { upserted: feeds.map((f) => f.id), removed };
+}

@@ -1,0 +1,23 @@
+/** Config → what the pipeline polls: one PollTarget per feed. */
+import { type Config, type FeedConfig, feedSettings, redactUrl } from './config/index.js';
+import type { PollTarget } from './pipeline.js';
+import { authorise } from './sources/auth.js';
+
+export function pollTarget(config: Config, feed: FeedConfig): PollTarget {
+  const wire = authorise(feed.url, feed.auth);
+  return {
+    settings: feedSettings(config, feed),
+    source: feed.transport === 'http' ? redactUrl(feed.url) : feed.url,
+    request: {
+      url: wire.url,
+      headers: wire.headers,
+      maxBytes: feed.maxBytes,
+      timeoutMs: feed.timeoutMs,
+      allowPrivateHosts: feed.allowPrivateHosts,
+    },
+  };
+}
+
+export function pollTargets(config: Config): Map<string, PollTarget> {
+  return new Map(config.feeds.filter((f) => f.enabled).map((f) => [f.id, pollTarget(config, f)]));
+}

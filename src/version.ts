@@ -1,0 +1,8 @@
+/** wirefeed's own version, from package.json (two levels up from src/ and dist/ alike). */
+import { readFileSync } from 'node:fs';
+
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export const VERSION: string = packageJson.version;

@@ -1,0 +1,59 @@
+/**
+ * `wirefeed run` on its embedded default: no REDIS_URL, so it starts a private redis-server, polls
+ * the bundled fixtures, answers its health check, and stops everything on SIGTERM.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, startCli, waitForExit } from '../helpers/cli.js';
+
+describe('wirefeed run with the embedded Redis', () => {
+  it('starts its own redis-server, polls the fixtures, is healthy, and exits 0 on SIGTERM', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'wirefeed-run-'));
+    const config = join(cwd, 'wirefeed.yaml');
+    // A port of our own, so the test never collides with a service running on 9464.
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    writeFileSync(
+      config,
+      [
+        'publisher: { name: Mid-day }',
+        `http: { port: ${port}, host: 127.0.0.1 }`,
+        'feeds:',
+        `  - { id: pti-world, url: "${resolve('fixtures/feeds/pti/world.rss.xml')}", agency: PTI, interval: 1h }`,
+      ].join('\n'),
+    );
+    const { child, lines } = await startCli(
+      ['run', '--config', config],
+      (l) => l.event === 'poll.completed',
+      { cwd },
+    );
+
+    const started = lines.find((l) => l.event === 'service.started');
+    expect(started).toMatchObject({
+      redis_embedded: true,
+      redis_url: expect.stringMatching(/^redis:\/\/127\.0\.0\.1:\d+$/),
+    });
+    expect(lines.find((l) => l.event === 'poll.completed')).toMatchObject({
+      feed_id: 'pti-world',
+      items: { new: 3 },
+    });
+    expect(existsSync(join(cwd, 'var', 'redis'))).toBe(true);
+
+    const health = await runCli(['healthcheck', '--config', config], { cwd });
+    expect(health.code).toBe(0);
+
+    child.kill('SIGTERM');
+    expect(await waitForExit(child)).toBe(0);
+    const unhealthy = await runCli(['healthcheck', '--config', config], { cwd });
+    expect(unhealthy.code).toBe(1);
+  });
+
+  it('says how to get Redis when redis-server is not on PATH', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'wirefeed-run-'));
+    const { code, stderr } = await runCli(['run'], { cwd, env: { PATH: '/nonexistent' } });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/redis-server not found.*REDIS_URL/);
+  });
+});
