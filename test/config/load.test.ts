@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_DISCLAIMER, defaultConfigPath, loadConfig } from '../../src/config/index.js';
@@ -30,6 +31,12 @@ describe('loadConfig', () => {
       timezone: 'Asia/Kolkata',
     });
     expect(pti?.url).toBe(join(dirname(defaultConfigPath()), '../fixtures/feeds/pti/world.rss.xml'));
+  });
+
+  it('points every bundled default feed at a fixture that exists', () => {
+    const config = loadConfig({ env: {} });
+    expect(config.feeds.length).toBeGreaterThanOrEqual(5);
+    for (const feed of config.feeds) expect(existsSync(feed.url), feed.url).toBe(true);
   });
 
   it('fills every default and carries the mid-day disclaimer', () => {
