@@ -4,8 +4,10 @@
  * requires it: an evicted job key is a lost article).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { IngestError } from '../model/errors.js';
 
 export interface EmbeddedRedisOptions {
@@ -22,6 +24,8 @@ export interface EmbeddedRedis {
   stop(): Promise<void>;
 }
 
+const PID_FILE = 'redis-server.pid';
+
 const INSTALL_HINT =
   'redis-server not found on PATH: install it (Debian/Ubuntu: apt-get install -y redis-server; macOS: brew install redis) or set REDIS_URL to an existing Redis';
 
@@ -33,6 +37,8 @@ export function redisServerAvailable(): boolean {
 export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise<EmbeddedRedis> {
   if (!redisServerAvailable()) throw new IngestError('REDIS_UNAVAILABLE', INSTALL_HINT, { retryable: false });
   mkdirSync(options.dataDir, { recursive: true });
+  const pidFile = join(options.dataDir, PID_FILE);
+  await stopOrphan(pidFile);
   const port = options.port === 0 ? await freePort() : options.port;
   // biome-ignore format: flag/value pairs read best side by side
   const args = [
@@ -48,7 +54,50 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
   ];
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   await waitUntilReady(child, port);
-  return { url: `redis://127.0.0.1:${port}`, port, stop: () => stopChild(child) };
+  if (child.pid !== undefined) writeFileSync(pidFile, String(child.pid));
+  const stop = async () => {
+    await stopChild(child);
+    rmSync(pidFile, { force: true });
+  };
+  return { url: `redis://127.0.0.1:${port}`, port, stop };
+}
+
+/**
+ * A wirefeed killed with SIGKILL cannot stop its redis-server, which then lives on holding the data
+ * directory. The next start stops that orphan first, so two servers never write one AOF.
+ */
+async function stopOrphan(pidFile: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, 'utf8').trim());
+  } catch {
+    return;
+  }
+  if (Number.isInteger(pid) && pid > 0 && isRedisServer(pid)) {
+    process.kill(pid, 'SIGTERM');
+    for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 100) await sleep(100);
+    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  }
+  rmSync(pidFile, { force: true });
+}
+
+function isRedisServer(pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server');
+  } catch {
+    // No /proc (macOS): trust the pid file, which only we write.
+    return true;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function freePort(): Promise<number> {

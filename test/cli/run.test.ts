@@ -2,27 +2,41 @@
  * `wirefeed run` on its embedded default: no REDIS_URL, so it starts a private redis-server, polls
  * the bundled fixtures, answers its health check, and stops everything on SIGTERM.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli, waitForExit } from '../helpers/cli.js';
 
+function writeConfig(cwd: string): string {
+  const config = join(cwd, 'wirefeed.yaml');
+  // A port of our own, so the test never collides with a service running on 9464.
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  writeFileSync(
+    config,
+    [
+      'publisher: { name: Mid-day }',
+      `http: { port: ${port}, host: 127.0.0.1 }`,
+      'feeds:',
+      `  - { id: pti-world, url: "${resolve('fixtures/feeds/pti/world.rss.xml')}", agency: PTI, interval: 1h }`,
+    ].join('\n'),
+  );
+  return config;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('wirefeed run with the embedded Redis', () => {
   it('starts its own redis-server, polls the fixtures, is healthy, and exits 0 on SIGTERM', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'wirefeed-run-'));
-    const config = join(cwd, 'wirefeed.yaml');
-    // A port of our own, so the test never collides with a service running on 9464.
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    writeFileSync(
-      config,
-      [
-        'publisher: { name: Mid-day }',
-        `http: { port: ${port}, host: 127.0.0.1 }`,
-        'feeds:',
-        `  - { id: pti-world, url: "${resolve('fixtures/feeds/pti/world.rss.xml')}", agency: PTI, interval: 1h }`,
-      ].join('\n'),
-    );
+    const config = writeConfig(cwd);
     const { child, lines } = await startCli(
       ['run', '--config', config],
       (l) => l.event === 'poll.completed',
@@ -47,6 +61,22 @@ describe('wirefeed run with the embedded Redis', () => {
     expect(await waitForExit(child)).toBe(0);
     const unhealthy = await runCli(['healthcheck', '--config', config], { cwd });
     expect(unhealthy.code).toBe(1);
+  });
+
+  it('stops the redis-server orphaned by a SIGKILLed run before starting a new one', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'wirefeed-run-'));
+    const config = writeConfig(cwd);
+    const first = await startCli(['run', '--config', config], (l) => l.event === 'service.started', { cwd });
+    first.child.kill('SIGKILL');
+    await waitForExit(first.child);
+    const orphan = Number(readFileSync(join(cwd, 'var', 'redis', 'redis-server.pid'), 'utf8'));
+    expect(alive(orphan)).toBe(true);
+
+    const second = await startCli(['run', '--config', config], (l) => l.event === 'service.started', { cwd });
+    expect(alive(orphan)).toBe(false);
+    second.child.kill('SIGTERM');
+    expect(await waitForExit(second.child)).toBe(0);
+    expect(existsSync(join(cwd, 'var', 'redis', 'redis-server.pid'))).toBe(false);
   });
 
   it('says how to get Redis when redis-server is not on PATH', async () => {
