@@ -6,9 +6,9 @@
 import { type Backends, connectBackends } from '../app.js';
 import { type Config, feedSettings, loadConfig } from '../config/index.js';
 import { ingest } from '../ingest.js';
-import { toIngestError } from '../model/errors.js';
+import { IngestError, toIngestError } from '../model/errors.js';
 import type { FeedSettings } from '../model/feed.js';
-import { createLogger } from '../observability/logger.js';
+import { createLogger, type Logger } from '../observability/logger.js';
 import { commitArticles, logRejected } from '../pipeline.js';
 import { toNinjs } from '../publish/ninjs.js';
 import { FileTransport } from '../sources/file.js';
@@ -24,53 +24,21 @@ export interface ReplayOptions {
   publish?: boolean;
 }
 
+/** Replay reads whole files; the cap only guards against pointing it at something huge by mistake. */
+const REPLAY_MAX_BYTES = 512 * 1024 * 1024;
+
 /** Resolves to the exit code: 0, or 1 when any input was rejected. */
 export async function replayCommand(paths: string[], options: ReplayOptions): Promise<number> {
   const config = loadConfig({ file: options.config });
   const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, fd: 2 });
   const settings = replaySettings(config, options);
   const backends: Backends | null = options.publish ? await connectBackends(config) : null;
-  const transport = new FileTransport();
   let failed = 0;
   try {
     for (const path of expandInputs(paths)) {
       const log = logger.child({ feed_id: settings.id, input: path });
       try {
-        const fetched = await transport.fetch({
-          url: path,
-          validators: null,
-          maxBytes: config.feeds.find((f) => f.id === settings.id)?.maxBytes ?? 64 * 1024 * 1024,
-          timeoutMs: 0,
-          allowPrivateHosts: [],
-          headers: {},
-        });
-        if (fetched.kind !== 'fetched') continue;
-        const fetchedAt = new Date();
-        const { articles, rejected } = ingest({
-          bytes: fetched.bytes,
-          settings,
-          source: path,
-          contentType: null,
-          fetchedAt,
-        });
-        logRejected(log, rejected);
-        if (articles.length === 0 && rejected.length > 0) {
-          const first = rejected[0];
-          throw toIngestError(
-            new Error(`no readable item (${rejected.length} rejected)`),
-            first?.code ?? 'ITEM_INVALID',
-          );
-        }
-        if (backends) {
-          const { counts } = await commitArticles(articles, backends, fetchedAt, log);
-          log.info(
-            {
-              event: 'input.completed',
-              items: { seen: articles.length + rejected.length, ...counts, rejected: rejected.length },
-            },
-            'input replayed',
-          );
-        }
+        const articles = await replayFile(path, settings, backends, log);
         for (const article of articles) {
           const document = options.format === 'ninjs' ? toNinjs(article) : article;
           process.stdout.write(`${JSON.stringify(document)}\n`);
@@ -85,6 +53,39 @@ export async function replayCommand(paths: string[], options: ReplayOptions): Pr
     await backends?.close();
   }
   return failed > 0 ? 1 : 0;
+}
+
+/** One input through the pipeline; throws when not a single item in it is readable. */
+async function replayFile(path: string, settings: FeedSettings, backends: Backends | null, log: Logger) {
+  const fetched = await new FileTransport().fetch({
+    url: path,
+    validators: null,
+    maxBytes: REPLAY_MAX_BYTES,
+    timeoutMs: 0,
+    allowPrivateHosts: [],
+    headers: {},
+  });
+  if (fetched.kind !== 'fetched') return [];
+  const fetchedAt = new Date();
+  const { articles, rejected } = ingest({
+    bytes: fetched.bytes,
+    settings,
+    source: path,
+    contentType: null,
+    fetchedAt,
+  });
+  logRejected(log, rejected);
+  if (articles.length === 0 && rejected.length > 0) {
+    const reason = `no readable item (${rejected.length} rejected: ${rejected[0]?.message})`;
+    throw new IngestError(rejected[0]?.code ?? 'ITEM_INVALID', reason);
+  }
+  if (!backends) return articles;
+  const { jobs, counts } = await commitArticles(articles, backends, fetchedAt, log);
+  const items = { seen: articles.length + rejected.length, ...counts, rejected: rejected.length };
+  log.info({ event: 'input.completed', items }, 'input replayed');
+  // Printed as queued: an update carries its new version.
+  const queued = new Map(jobs.map((job) => [job.article.id, job.article]));
+  return articles.map((article) => queued.get(article.id) ?? article);
 }
 
 function replaySettings(config: Config, options: ReplayOptions): FeedSettings {

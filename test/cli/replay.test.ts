@@ -56,6 +56,34 @@ describe('wirefeed replay', () => {
     ]);
   });
 
+  it("applies a configured feed's settings with --feed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wirefeed-replay-'));
+    const config = join(dir, 'wirefeed.yaml');
+    writeFileSync(
+      config,
+      'publisher: { name: Mid-day }\nfeeds:\n  - { id: own-desk, url: https://x.test/a.xml, agency: PTI, disclaimer: false }\n',
+    );
+    const { code, stdout } = await runCli(['replay', '--config', config, '--feed', 'own-desk', PTI]);
+    expect(code).toBe(0);
+    const article = JSON.parse(stdout.split('\n')[0] ?? '');
+    expect(article).toMatchObject({ feedId: 'own-desk', agency: { code: 'PTI' }, disclaimer: null });
+  });
+
+  it('names an unknown --feed in one line', async () => {
+    const { code, stderr } = await runCli(['replay', '--feed', 'nope', PTI]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^wirefeed: --feed nope: no such feed in .*default\.yaml\n$/);
+  });
+
+  it('keeps the readable items of an input and reports the unreadable one', async () => {
+    const { code, stdout, stderr } = await runCli(['replay', 'fixtures/feeds/reuters/world.atom.xml']);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(events(stderr).filter((e) => e.event === 'article.rejected')).toEqual([
+      expect.objectContaining({ error_code: 'ITEM_INVALID', guid: 'tag:wire.example.test,2023:empty' }),
+    ]);
+  });
+
   it('prints IPTC ninjs with --format ninjs', async () => {
     const { code, stdout } = await runCli(['replay', '--agency', 'PTI', '--format', 'ninjs', PTI]);
     expect(code).toBe(0);
