@@ -3,17 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_DISCLAIMER, defaultConfigPath, loadConfig } from '../../src/config/index.js';
 import { IngestError } from '../../src/model/errors.js';
-import { MINIMAL, writeTempConfig } from './temp-config.js';
-
-function problems(yaml: string, env: NodeJS.ProcessEnv = {}): string[] {
-  try {
-    loadConfig({ file: writeTempConfig(yaml), env });
-  } catch (err) {
-    if (err instanceof ConfigError) return err.issues;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { MINIMAL, problems, writeTempConfig } from './temp-config.js';
 
 describe('loadConfig', () => {
   it('loads the bundled default config when no file is named', () => {

@@ -2,6 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config/index.js';
 
 export function writeTempConfig(yaml: string, name = 'wirefeed.yaml'): string {
   const file = join(mkdtempSync(join(tmpdir(), 'wirefeed-config-')), name);
@@ -16,3 +17,14 @@ feeds:
     url: https://wire.example/pti/world.xml
     agency: pti
 `;
+
+/** The issues a config fails with; throws when it unexpectedly loads. */
+export function problems(yaml: string, env: NodeJS.ProcessEnv = {}): string[] {
+  try {
+    loadConfig({ file: writeTempConfig(yaml), env });
+  } catch (err) {
+    if (err instanceof ConfigError) return err.issues;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}

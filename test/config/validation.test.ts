@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/index.js';
-import { writeTempConfig } from './temp-config.js';
-
-function problems(yaml: string, env: NodeJS.ProcessEnv = {}): string[] {
-  try {
-    loadConfig({ file: writeTempConfig(yaml), env });
-  } catch (err) {
-    if (err instanceof ConfigError) return err.issues;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { problems } from './temp-config.js';
 
 describe('config validation', () => {
   it('lists every problem in the file by its path', () => {
