@@ -85,6 +85,7 @@ function toArticle(draft: ItemDraft, feed: FeedDraft, input: IngestInput): Artic
     sourceGuid: body.sourceGuid,
     url: body.url,
     headline: body.headline,
+    slugline: body.slugline,
     summary: body.summary,
     bodyHtml: body.bodyHtml,
     bodyText: body.bodyText,
@@ -93,7 +94,9 @@ function toArticle(draft: ItemDraft, feed: FeedDraft, input: IngestInput): Artic
     language: body.language,
     firstCreated: body.firstCreated,
     versionCreated: body.versionCreated,
+    embargoedUntil: body.embargoedUntil,
     urgency: body.urgency,
+    signals: body.signals,
     subjects: body.subjects,
     media: body.media,
     rights: body.rights,
@@ -105,6 +108,7 @@ function toArticle(draft: ItemDraft, feed: FeedDraft, input: IngestInput): Artic
       contentHash: contentHash(body),
       sourceVersion: normalised.sourceVersion,
       dateEstimated: normalised.dateEstimated,
+      sourcePriority: normalised.sourcePriority,
     },
   };
 }

@@ -10,7 +10,16 @@ export const CONTENT_HASH_SCHEME = 'c1';
 
 export type HashedContent = Pick<
   Article,
-  'headline' | 'summary' | 'bodyHtml' | 'byline' | 'dateline' | 'media' | 'subjects' | 'status' | 'urgency'
+  | 'headline'
+  | 'summary'
+  | 'bodyHtml'
+  | 'byline'
+  | 'dateline'
+  | 'media'
+  | 'subjects'
+  | 'status'
+  | 'urgency'
+  | 'embargoedUntil'
 >;
 
 export function contentHash(content: HashedContent): string {
@@ -24,6 +33,7 @@ export function contentHash(content: HashedContent): string {
     content.subjects.map((s) => [s.name, s.uri]),
     content.status,
     content.urgency,
+    content.embargoedUntil,
   ]);
   const digest = createHash('sha256').update(canonical).digest('base64url').slice(0, 32);
   return `${CONTENT_HASH_SCHEME}:${digest}`;

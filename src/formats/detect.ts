@@ -5,28 +5,50 @@
 import { type FeedFormat, IngestError } from '../model/index.js';
 import { readProlog, rootNamespace } from './prolog.js';
 import { FORMAT_MODULES } from './registry.js';
-import type { FormatHints } from './types.js';
+import type { FormatHints, SniffedDocument } from './types.js';
+
+export interface Detected {
+  format: FeedFormat;
+  document: SniffedDocument;
+}
 
 export function detectFormat(text: string, hints: FormatHints): FeedFormat {
+  return detect(text, hints).format;
+}
+
+/** The format and what sniffing learnt, so the parser does not read the document twice. */
+export function detect(text: string, hints: FormatHints): Detected {
+  const document = sniffDocument(text, hints);
+  if (hints.declared !== null) return { format: hints.declared, document };
+  const found = FORMAT_MODULES.find((m) => m.sniff(document));
+  if (found === undefined) {
+    const what = document.kind === 'xml' ? `root element <${document.root.name}>` : 'JSON document';
+    throw new IngestError('FORMAT_UNSUPPORTED', `unsupported ${what} (${describe(hints)})`);
+  }
+  return { format: found.format, document };
+}
+
+function sniffDocument(text: string, hints: FormatHints): SniffedDocument {
+  const start = text.trimStart();
+  if (start === '') throw new IngestError('NOT_A_FEED', 'document is empty');
+  if (start.startsWith('{') || start.startsWith('[')) return { kind: 'json', value: parseJson(start) };
   const prolog = readProlog(text);
   const rootName = prolog.rootName;
   if (isHtml(rootName, prolog.doctype?.name ?? null)) {
     throw new IngestError('NOT_A_FEED', 'document is an HTML page, not a feed');
   }
-  if (hints.declared !== null) return hints.declared;
-  if (text.trim() === '') throw new IngestError('NOT_A_FEED', 'document is empty');
   if (rootName === null) {
-    throw new IngestError('FORMAT_UNSUPPORTED', `document is not XML (${describe(hints)})`);
+    throw new IngestError('FORMAT_UNSUPPORTED', `document is neither XML nor JSON (${describe(hints)})`);
   }
-  const root = { name: rootName, namespace: rootNamespace(text, prolog) };
-  const found = FORMAT_MODULES.find((m) => m.sniff(root));
-  if (found === undefined) {
-    throw new IngestError(
-      'FORMAT_UNSUPPORTED',
-      `unsupported root element <${rootName}> (${describe(hints)})`,
-    );
+  return { kind: 'xml', root: { name: rootName, namespace: rootNamespace(text, prolog) } };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new IngestError('PARSE_MALFORMED', `invalid JSON: ${(err as Error).message}`, { cause: err });
   }
-  return found.format;
 }
 
 function isHtml(rootName: string | null, doctypeName: string | null): boolean {

@@ -1,13 +1,13 @@
 /** Bytes → FeedDraft: decode, detect, dispatch to the format's parser. */
 import type { FeedDraft } from '../model/index.js';
-import { detectFormat } from './detect.js';
+import { detect } from './detect.js';
 import { charsetOf } from './encoding.js';
 import { formatModule } from './registry.js';
 import type { FormatHints } from './types.js';
 import { decodeBytes } from './xml.js';
 
 export { detectFormat } from './detect.js';
-export type { FeedFormatModule, FormatHints, RootElement } from './types.js';
+export type { FeedFormatModule, FormatHints, RootElement, SniffedDocument } from './types.js';
 export { decodeBytes } from './xml.js';
 
 /**
@@ -17,6 +17,6 @@ export { decodeBytes } from './xml.js';
  */
 export function parseFeed(bytes: Uint8Array, hints: FormatHints & { charset?: string | null }): FeedDraft {
   const text = decodeBytes(bytes, hints.charset ?? charsetOf(hints.contentType));
-  const format = detectFormat(text, hints);
-  return formatModule(format).parse(text);
+  const { format, document } = detect(text, hints);
+  return formatModule(format).parse(text, document);
 }

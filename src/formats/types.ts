@@ -16,10 +16,16 @@ export interface RootElement {
   namespace: string | null;
 }
 
+/**
+ * What detection learnt about a document before any format parsed it: an XML root element, or a
+ * JSON value (parsed once, here, and handed to the JSON formats so they never parse it again).
+ */
+export type SniffedDocument = { kind: 'xml'; root: RootElement } | { kind: 'json'; value: unknown };
+
 export interface FeedFormatModule {
   format: FeedFormat;
-  /** True when a document with this root element is in this format. */
-  sniff(root: RootElement): boolean;
+  /** True when the document is in this format. */
+  sniff(document: SniffedDocument): boolean;
   /** Whole-document failures throw IngestError; a bad item becomes an `ok: false` result. */
-  parse(text: string): FeedDraft;
+  parse(text: string, document: SniffedDocument): FeedDraft;
 }

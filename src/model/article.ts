@@ -61,6 +61,8 @@ export interface Provenance {
   sourceVersion: string | null;
   /** True when the item had no usable date: the times are then when wirefeed first saw it. */
   dateEstimated: boolean;
+  /** The agency's priority as written, before it was mapped to `urgency`. */
+  sourcePriority: string | null;
 }
 
 export interface Article {
@@ -74,6 +76,8 @@ export interface Article {
   sourceGuid: string | null;
   url: string | null;
   headline: string;
+  /** The agency's short story label, e.g. "PAK-TALKS". */
+  slugline: string | null;
   summary: string | null;
   /** Sanitised HTML. */
   bodyHtml: string;
@@ -85,8 +89,12 @@ export interface Article {
   /** UTC, `YYYY-MM-DDTHH:mm:ssZ`. */
   firstCreated: string;
   versionCreated: string;
+  /** UTC; the story must not be published before it. Null when not embargoed. */
+  embargoedUntil: string | null;
   /** 1 (flash) … 9 (lowest); null when the source gives none. */
   urgency: number | null;
+  /** Editorial signals from the source: `correction`, `update`, … */
+  signals: string[];
   subjects: Subject[];
   media: Media[];
   rights: Rights;

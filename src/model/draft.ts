@@ -32,9 +32,17 @@ export interface ItemDraft {
   summaryHtml: string | null;
   bodyHtml: string | null;
   author: string | null;
+  /** An explicit byline (G2 `by`, NITF `byline`, ninjs `by`); `author` is a feed's creator field. */
+  byline: string | null;
+  /** Dateline text from metadata; when null the normaliser looks for one in the body. */
+  dateline: string | null;
+  /** The place the story is from, when metadata names it apart from the dateline. */
+  located: string | null;
+  slugline: string | null;
   /** Raw date strings, interpreted by normalise/dates. */
   published: string | null;
   updated: string | null;
+  embargoedUntil: string | null;
   subjects: DraftSubject[];
   media: DraftMedia[];
   language: string | null;
@@ -42,7 +50,12 @@ export interface ItemDraft {
   baseUrl: string | null;
   sourceVersion: string | null;
   status: ArticleStatus | null;
+  /** IPTC urgency 1–9 when the format states one. */
   urgency: number | null;
+  /** The agency's own priority as written (`FLASH`, `3`, `Urgent`); mapped to urgency when no urgency is given. */
+  priority: string | null;
+  /** Lower-case editorial signals the source states: `correction`, `update`, `kill`, … */
+  signals: string[];
   rights: string | null;
   /** Agency named by the item itself (dc:source, credit line …), if any. */
   credit: string | null;
@@ -71,8 +84,13 @@ export function emptyDraft(): ItemDraft {
     summaryHtml: null,
     bodyHtml: null,
     author: null,
+    byline: null,
+    dateline: null,
+    located: null,
+    slugline: null,
     published: null,
     updated: null,
+    embargoedUntil: null,
     subjects: [],
     media: [],
     language: null,
@@ -80,6 +98,8 @@ export function emptyDraft(): ItemDraft {
     sourceVersion: null,
     status: null,
     urgency: null,
+    priority: null,
+    signals: [],
     rights: null,
     credit: null,
   };

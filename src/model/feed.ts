@@ -1,6 +1,6 @@
 /** Feed-level domain types: formats, per-feed settings as the pipeline sees them. */
 
-export const FEED_FORMATS = ['rss', 'atom'] as const;
+export const FEED_FORMATS = ['rss', 'atom', 'jsonfeed', 'newsml-g2', 'nitf', 'ninjs', 'newsml-1'] as const;
 export type FeedFormat = (typeof FEED_FORMATS)[number];
 
 /**

@@ -2,19 +2,21 @@
  * One item draft → the canonical article's content. Pure: the same draft and settings always give
  * the same result, whichever format the draft came from.
  */
-import type { Agency, Article, Media, MediaKind, Subject } from '../model/article.js';
+import type { Agency, Article, Dateline, Media, MediaKind, Subject } from '../model/article.js';
 import type { DraftMedia, ItemDraft } from '../model/draft.js';
 import { IngestError } from '../model/errors.js';
 import { agencyByCode, agencyFromCredit } from './agency.js';
 import { extractDateline, stripDeskTags } from './dateline.js';
 import { formatUtc, parseDate } from './dates.js';
 import { ensureParagraphs, escapeHtml, htmlToText, sanitiseHtml } from './html.js';
+import { urgencyFromPriority } from './urgency.js';
 
 export type ArticleContent = Omit<Article, 'id' | 'version' | 'feedId' | 'disclaimer' | 'provenance'>;
 
 export interface NormalisedItem {
   content: ArticleContent;
   sourceVersion: string | null;
+  sourcePriority: string | null;
   /** The source's own date, UTC; null when the item had none. */
   sourceDate: string | null;
   dateEstimated: boolean;
@@ -41,6 +43,7 @@ export function normaliseItem(draft: ItemDraft, context: NormaliseContext): Norm
 
   const found = extractDateline(bodyText);
   const agency = resolveAgency(context.agency, draft, found?.agencyCode ?? null);
+  const embargo = parseDate(draft.embargoedUntil, context.timezone);
   const published = parseDate(draft.published ?? draft.updated, context.timezone);
   const updated = parseDate(draft.updated, context.timezone) ?? published;
   const first = published ?? context.fetchedAt;
@@ -53,23 +56,44 @@ export function normaliseItem(draft: ItemDraft, context: NormaliseContext): Norm
       sourceGuid: draft.guid,
       url: absoluteUrl(draft.link, draft.baseUrl ?? context.baseUrl),
       headline: headline || firstSentence(bodyText),
+      slugline: textOrNull(draft.slugline, false),
       summary: draft.bodyHtml && draft.summaryHtml ? textOrNull(draft.summaryHtml, true) : null,
       bodyHtml,
       bodyText,
-      byline: resolveByline(draft.author, agency) ?? found?.byline ?? null,
-      dateline: found ? { text: found.text, place: found.place } : null,
+      byline: textOrNull(draft.byline, false) ?? resolveByline(draft.author, agency) ?? found?.byline ?? null,
+      dateline: resolveDateline(draft, found),
       language: languageTag(draft.language ?? context.feedLanguage),
       firstCreated: formatUtc(first),
       versionCreated: formatUtc(latest),
-      urgency: draft.urgency,
+      embargoedUntil: embargo ? formatUtc(embargo) : null,
+      urgency: draft.urgency ?? urgencyFromPriority(draft.priority, agency?.code ?? null),
+      signals: [...new Set(draft.signals.map((s) => s.trim().toLowerCase()).filter(Boolean))],
       subjects: uniqueSubjects(draft.subjects),
       media: draft.media.flatMap((m) => toMedia(m, base)),
       rights: { holder: agency?.name ?? null, notice: draft.rights ?? context.feedRights, usageTerms: null },
     },
     sourceVersion: draft.sourceVersion,
+    sourcePriority: draft.priority,
     sourceDate: published ? formatUtc(published) : null,
     dateEstimated: published === null,
   };
+}
+
+/**
+ * Metadata's dateline wins over one found in the body; a `located` place with no dateline text
+ * still tells where the story is from.
+ */
+function resolveDateline(draft: ItemDraft, found: ReturnType<typeof extractDateline>): Dateline | null {
+  const text = textOrNull(draft.dateline, false);
+  const located = textOrNull(draft.located, false);
+  if (text) return { text, place: located ?? extractDateline(text)?.place ?? placeOf(text) };
+  if (found) return { text: found.text, place: located ?? found.place };
+  return located ? { text: located, place: located } : null;
+}
+
+/** "KATHMANDU, June 6" → "KATHMANDU": a metadata dateline's place is what precedes the date. */
+function placeOf(dateline: string): string | null {
+  return dateline.split(/,\s*(?=[A-Z][a-z]{2,8}\.?\s+\d)/)[0]?.trim() || null;
 }
 
 function textOf(value: string | null, isHtml: boolean): string {

@@ -39,6 +39,8 @@ export function toNinjs(article: Article): Json {
     ninjs.infoSources = [{ name: article.agency.name, literal: article.agency.code, role: 'originfo' }];
   }
   if (article.urgency !== null) ninjs.urgency = article.urgency;
+  if (article.slugline) ninjs.slugline = article.slugline;
+  if (article.embargoedUntil) ninjs.embargoedUntil = article.embargoedUntil;
   if (article.language) ninjs.language = article.language;
   if (article.byline) ninjs.by = article.byline;
   if (article.dateline?.place) ninjs.located = article.dateline.place;

@@ -51,7 +51,7 @@ feeds:
       'feeds[0].id: expected 1-64 of a-z, 0-9, ".", "_", "-", starting with a letter or digit',
       'feeds[0].url: expected an http(s) URL or a file path',
       'feeds[0].intervall: unknown key',
-      'feeds[1].format: expected one of rss, atom',
+      'feeds[1].format: expected one of rss, atom, jsonfeed, newsml-g2, nitf, ninjs, newsml-1',
       'feeds[1].interval: must be at least 1s',
       'feeds[1].allowPrivateHosts[0]: expected a host, IP address or CIDR like "10.0.0.0/8"',
       'feeds[1].allowPrivateHosts[1]: expected a host, IP address or CIDR like "10.0.0.0/8"',

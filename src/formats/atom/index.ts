@@ -4,6 +4,6 @@ import { parseAtom } from './parse.js';
 
 export const atomFormat: FeedFormatModule = {
   format: 'atom',
-  sniff: (root) => root.name === 'feed',
-  parse: parseAtom,
+  sniff: (doc) => doc.kind === 'xml' && doc.root.name === 'feed',
+  parse: (text) => parseAtom(text),
 };

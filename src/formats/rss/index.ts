@@ -4,6 +4,6 @@ import { parseRss } from './parse.js';
 
 export const rssFormat: FeedFormatModule = {
   format: 'rss',
-  sniff: (root) => root.name === 'rss' || root.name === 'RDF' || root.name.endsWith(':RDF'),
-  parse: parseRss,
+  sniff: (doc) => doc.kind === 'xml' && ['rss', 'RDF'].includes(doc.root.name.replace(/^.*:/, '')),
+  parse: (text) => parseRss(text),
 };
