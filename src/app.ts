@@ -45,7 +45,7 @@ export async function connectBackends(config: Config): Promise<Backends> {
     embedded: embedded !== null,
     redis,
     publisher,
-    seen: new RedisSeenStore(redis),
+    seen: new RedisSeenStore(redis, Math.ceil(config.dedup.retentionMs / 1000)),
     async close() {
       await publisher.close();
       await redis.quit().catch(() => redis.disconnect());

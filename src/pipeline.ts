@@ -4,13 +4,12 @@
  * swap the edges without touching the middle.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { commitArticles } from './commit.js';
 import type { SeenStore } from './dedup/seen-store.js';
-import { decide, type SeenState, versioned } from './dedup/versioning.js';
 import { ingest } from './ingest.js';
-import type { Article } from './model/article.js';
 import { toIngestError } from './model/errors.js';
 import type { FeedSettings } from './model/feed.js';
-import type { PollCounts, PollResult, PublishJob, RejectedItem } from './model/poll.js';
+import type { PollResult, RejectedItem } from './model/poll.js';
 import type { Logger } from './observability/logger.js';
 import type { Publisher } from './publish/job.js';
 import type { FetchRequest, Transport } from './sources/transport.js';
@@ -22,6 +21,8 @@ export interface PollTarget {
   request: Omit<FetchRequest, 'validators'>;
   /** The URL without credentials or auth parameters, or the file path. */
   source: string;
+  /** Articles new to wirefeed and older than this are remembered but not queued. */
+  maxAgeMs: number;
 }
 
 export interface PipelineDeps {
@@ -33,11 +34,6 @@ export interface PipelineDeps {
   now(): Date;
 }
 
-export interface CommitResult {
-  jobs: PublishJob[];
-  counts: Pick<PollCounts, 'new' | 'updated' | 'unchanged'>;
-}
-
 export async function pollFeed(target: PollTarget, deps: PipelineDeps): Promise<PollResult> {
   const feedId = target.settings.id;
   const log = deps.logger.child({ feed_id: feedId, poll_id: randomUUID() });
@@ -47,7 +43,7 @@ export async function pollFeed(target: PollTarget, deps: PipelineDeps): Promise<
     status: 'ok',
     httpStatus: null,
     bytes: 0,
-    counts: { seen: 0, new: 0, updated: 0, unchanged: 0, rejected: 0 },
+    counts: { seen: 0, new: 0, updated: 0, killed: 0, unchanged: 0, rejected: 0 },
     errorCode: null,
     rejected: [],
     ...partial,
@@ -92,7 +88,12 @@ export async function pollFeed(target: PollTarget, deps: PipelineDeps): Promise<
       fetchedAt,
     });
     logRejected(log, rejected);
-    const committed = await commitArticles(articles, deps, fetchedAt, log);
+    const committed = await commitArticles(
+      articles,
+      deps,
+      { now: fetchedAt, maxAgeMs: target.maxAgeMs },
+      log,
+    );
     // Validators last: a crash before this point re-fetches and re-commits, which is idempotent.
     await deps.validators.put(feedId, { validators: outcome.validators, bodyHash });
     const counts = {
@@ -129,63 +130,6 @@ export async function pollFeed(target: PollTarget, deps: PipelineDeps): Promise<
     );
     return done;
   }
-}
-
-/**
- * Dedup and publish one batch. Jobs are queued *before* the seen-state is written, and job ids are
- * deterministic (article id + version): a crash in between replays the same decisions on the next
- * poll and re-adding an existing job id is a no-op, so nothing is lost and nothing is doubled.
- */
-export async function commitArticles(
-  articles: readonly Article[],
-  deps: Pick<PipelineDeps, 'seen' | 'publisher'>,
-  seenAt: Date,
-  log?: Logger,
-): Promise<CommitResult> {
-  const unique = firstOfEachId(articles);
-  const previous = await deps.seen.getMany(unique.map((a) => a.id));
-  const jobs: PublishJob[] = [];
-  const updates = new Map<string, SeenState>();
-  const counts = { new: 0, updated: 0, unchanged: 0 };
-  const firstSeen = seenAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  for (const article of unique) {
-    const prior = previous.get(article.id) ?? null;
-    const decision = decide(prior, article);
-    if (decision.kind === 'skip') {
-      counts.unchanged += 1;
-      continue;
-    }
-    const queued = versioned(article, decision.version, prior);
-    jobs.push({ action: decision.action, article: queued });
-    updates.set(article.id, {
-      version: decision.version,
-      contentHash: article.provenance.contentHash,
-      firstSeen: prior?.firstSeen ?? firstSeen,
-    });
-    if (decision.action === 'publish') counts.new += 1;
-    else counts.updated += 1;
-  }
-  await deps.publisher.publish(jobs);
-  await deps.seen.putMany(updates);
-  for (const job of jobs) {
-    log?.info(
-      {
-        event: 'article.queued',
-        article_id: job.article.id,
-        version: job.article.version,
-        action: job.action,
-      },
-      'article queued',
-    );
-  }
-  return { jobs, counts };
-}
-
-/** An agency repeating a guid inside one feed: the first occurrence wins, deterministically. */
-function firstOfEachId(articles: readonly Article[]): Article[] {
-  const byId = new Map<string, Article>();
-  for (const article of articles) if (!byId.has(article.id)) byId.set(article.id, article);
-  return [...byId.values()];
 }
 
 export function logRejected(log: Logger, rejected: readonly RejectedItem[]): void {

@@ -8,6 +8,7 @@ export function pollTarget(config: Config, feed: FeedConfig): PollTarget {
   return {
     settings: feedSettings(config, feed),
     source: feed.transport === 'http' ? redactUrl(feed.url) : feed.url,
+    maxAgeMs: feed.maxAgeMs,
     request: {
       url: wire.url,
       headers: wire.headers,

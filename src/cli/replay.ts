@@ -4,12 +4,13 @@
  * articles go through the same dedup and queue path as the service.
  */
 import { type Backends, connectBackends } from '../app.js';
+import { commitArticles } from '../commit.js';
 import { type Config, feedSettings, loadConfig } from '../config/index.js';
 import { ingest } from '../ingest.js';
 import { IngestError, toIngestError } from '../model/errors.js';
 import type { FeedSettings } from '../model/feed.js';
 import { createLogger, type Logger } from '../observability/logger.js';
-import { commitArticles, logRejected } from '../pipeline.js';
+import { logRejected } from '../pipeline.js';
 import { toNinjs } from '../publish/ninjs.js';
 import { FileTransport } from '../sources/file.js';
 import { expandInputs } from './inputs.js';
@@ -80,7 +81,8 @@ async function replayFile(path: string, settings: FeedSettings, backends: Backen
     throw new IngestError(rejected[0]?.code ?? 'ITEM_INVALID', reason);
   }
   if (!backends) return articles;
-  const { jobs, counts } = await commitArticles(articles, backends, fetchedAt, log);
+  // Replay is for archives and fixtures: it queues what it reads, whatever its age (no maxAge).
+  const { jobs, counts } = await commitArticles(articles, backends, { now: fetchedAt, maxAgeMs: 0 }, log);
   const items = { seen: articles.length + rejected.length, ...counts, rejected: rejected.length };
   log.info({ event: 'input.completed', items }, 'input replayed');
   // Printed as queued: an update carries its new version.

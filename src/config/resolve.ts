@@ -54,6 +54,7 @@ function resolveFeed(feed: FeedFile, file: ConfigFile, ctx: ResolveContext): Fee
     disclaimer: feed.disclaimer ?? null,
     maxBytes: parseBytes(feed.maxBytes) ?? 0,
     timeoutMs: parseDuration(feed.timeout) ?? 0,
+    maxAgeMs: parseDuration(feed.maxAge) ?? 0,
     enabled: feed.enabled,
   };
 }
@@ -85,6 +86,7 @@ export function resolveConfig(file: ConfigFile, ctx: ResolveContext): Config {
       embedded: { dataDir: resolve(ctx.cwd, file.redis.embedded.dataDir), port: file.redis.embedded.port },
     },
     queue: { ...file.queue },
+    dedup: { retentionMs: parseDuration(file.dedup.retention) ?? 0 },
     http: { port: overrides.httpPort ?? file.http.port, host: file.http.host },
     log: { level: overrides.logLevel ?? file.log.level, pretty: overrides.logPretty ?? file.log.pretty },
     agencies: resolveAgencies(file.agencies),

@@ -89,6 +89,9 @@ export const feedSchema = z.strictObject({
       error: SIZE_HINT,
     })
     .default('64MB'),
+  maxAge: duration()
+    .default('48h')
+    .describe('Items older than this on a first poll (or after seen-state loss) are marked seen, not queued'),
   timeout: duration()
     .refine((text) => (parseDuration(text) ?? 0) > 0, 'must be longer than 0ms')
     .default('60s')

@@ -2,7 +2,14 @@
 import { z } from 'zod';
 import { templateProblem } from './disclaimers.js';
 import { isRedisUrl } from './field-checks.js';
-import { agencyCode, DISCLAIMER_KEY_PATTERN, disclaimerChoice, feedSchema, timezone } from './schema-feed.js';
+import {
+  agencyCode,
+  DISCLAIMER_KEY_PATTERN,
+  disclaimerChoice,
+  duration,
+  feedSchema,
+  timezone,
+} from './schema-feed.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -78,6 +85,13 @@ export const configFileSchema = z
       )
       .default({})
       .describe('Per-agency overrides, keyed by agency code'),
+    dedup: z
+      .strictObject({
+        retention: duration()
+          .default('30d')
+          .describe('How long seen-state and kill tombstones are kept; longer than job retention'),
+      })
+      .prefault({}),
     feeds: z.array(feedSchema),
   })
   .meta({ title: 'wirefeed config', description: 'wirefeed configuration (YAML)' });

@@ -43,6 +43,8 @@ export interface FeedConfig {
   readonly disclaimer: string | false | null;
   readonly maxBytes: number;
   readonly timeoutMs: number;
+  /** Items older than this are marked seen but not queued when the article is new to wirefeed. */
+  readonly maxAgeMs: number;
   readonly enabled: boolean;
 }
 
@@ -69,6 +71,8 @@ export interface Config {
     readonly embedded: { readonly dataDir: string; readonly port: number };
   };
   readonly queue: { readonly name: string; readonly pollQueue: string; readonly concurrency: number };
+  /** How long seen-state and tombstones live in Redis. */
+  readonly dedup: { readonly retentionMs: number };
   /** Health and metrics server; port 0 means off. */
   readonly http: { readonly port: number; readonly host: string };
   readonly log: { readonly level: LogLevel; readonly pretty: boolean };

@@ -1,30 +1,89 @@
 /**
  * What to do with an article given what was seen before: the pure heart of dedup.
+ *
+ * - new → `publish` v1 (unless older than the feed's maxAge: remembered, not queued);
+ * - same content → nothing;
+ * - changed → `update` v+1, unless the source's own version is older or equal (a late copy);
+ * - canceled → `kill` v+1 and a tombstone: nothing for that id is published again;
+ * - withheld → nothing until it is usable.
  */
 import type { Article } from '../model/article.js';
 import type { PublishAction } from '../model/poll.js';
+import { compareSourceVersions } from './source-version.js';
 
 export interface SeenState {
+  /** The last version queued; 0 when the article was remembered but never queued (backfill). */
   version: number;
   contentHash: string;
   /** When wirefeed first saw the article (UTC); stands in for missing source dates. */
   firstSeen: string;
+  /** The source's version marker of the last accepted copy, for spotting late arrivals. */
+  sourceVersion: string | null;
+  /** A kill was queued (or arrived first): the id is never published again. */
+  killed: boolean;
 }
 
-export type Decision =
-  | { kind: 'queue'; action: PublishAction; version: number }
-  | { kind: 'skip'; reason: 'unchanged' | 'withheld' | 'kill_unknown' };
+export type SkipReason = 'unchanged' | 'withheld' | 'killed' | 'stale' | 'backfill' | 'kill_unknown';
 
-export function decide(previous: SeenState | null, article: Article): Decision {
-  if (article.status === 'withheld') return { kind: 'skip', reason: 'withheld' };
-  if (previous === null) {
-    // A kill for a story we never published has nothing to take down.
-    if (article.status === 'canceled') return { kind: 'skip', reason: 'kill_unknown' };
-    return { kind: 'queue', action: 'publish', version: 1 };
+export type Decision =
+  | { kind: 'queue'; action: PublishAction; version: number; remember: SeenState }
+  | { kind: 'skip'; reason: SkipReason; remember: SeenState | null };
+
+export interface DecideContext {
+  /** Seen-at time for articles new to wirefeed (UTC, `YYYY-MM-DDTHH:mm:ssZ`). */
+  now: string;
+  /** Articles new to wirefeed and older than this are remembered but not queued. */
+  maxAgeMs: number;
+}
+
+export function decide(previous: SeenState | null, article: Article, context: DecideContext): Decision {
+  const remember = (version: number, killed: boolean): SeenState => ({
+    version,
+    contentHash: article.provenance.contentHash,
+    firstSeen: previous?.firstSeen ?? context.now,
+    sourceVersion: article.provenance.sourceVersion ?? previous?.sourceVersion ?? null,
+    killed,
+  });
+  if (previous?.killed) return { kind: 'skip', reason: 'killed', remember: null };
+  if (article.status === 'canceled') {
+    // A kill for a story never queued takes nothing down, but still bars later copies.
+    if (previous === null || previous.version === 0) {
+      return { kind: 'skip', reason: 'kill_unknown', remember: remember(0, true) };
+    }
+    return {
+      kind: 'queue',
+      action: 'kill',
+      version: previous.version + 1,
+      remember: remember(previous.version + 1, true),
+    };
   }
-  if (previous.contentHash === article.provenance.contentHash) return { kind: 'skip', reason: 'unchanged' };
-  const action: PublishAction = article.status === 'canceled' ? 'kill' : 'update';
-  return { kind: 'queue', action, version: previous.version + 1 };
+  if (article.status === 'withheld') return { kind: 'skip', reason: 'withheld', remember: null };
+  if (previous === null) {
+    if (isTooOld(article, context)) return { kind: 'skip', reason: 'backfill', remember: remember(0, false) };
+    return { kind: 'queue', action: 'publish', version: 1, remember: remember(1, false) };
+  }
+  if (isLate(previous, article)) return { kind: 'skip', reason: 'stale', remember: null };
+  if (previous.contentHash === article.provenance.contentHash) {
+    return { kind: 'skip', reason: 'unchanged', remember: null };
+  }
+  const version = previous.version + 1;
+  return {
+    kind: 'queue',
+    action: previous.version === 0 ? 'publish' : 'update',
+    version,
+    remember: remember(version, false),
+  };
+}
+
+/** The source says this copy is not newer than the one already accepted. */
+function isLate(previous: SeenState, article: Article): boolean {
+  const order = compareSourceVersions(article.provenance.sourceVersion, previous.sourceVersion);
+  return order !== null && order <= 0;
+}
+
+function isTooOld(article: Article, context: DecideContext): boolean {
+  if (article.provenance.dateEstimated || context.maxAgeMs <= 0) return false;
+  return Date.parse(context.now) - Date.parse(article.versionCreated) > context.maxAgeMs;
 }
 
 /**

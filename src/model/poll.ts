@@ -21,6 +21,8 @@ export interface PollCounts {
   seen: number;
   new: number;
   updated: number;
+  killed: number;
+  /** Not queued: unchanged, a late older version, withheld, tombstoned, or too old on first sight. */
   unchanged: number;
   rejected: number;
 }

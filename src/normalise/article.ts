@@ -45,7 +45,8 @@ export function normaliseItem(draft: ItemDraft, context: NormaliseContext): Norm
   const agency = resolveAgency(context.agency, draft, found?.agencyCode ?? null);
   const embargo = parseDate(draft.embargoedUntil, context.timezone);
   const published = parseDate(draft.published ?? draft.updated, context.timezone);
-  const updated = parseDate(draft.updated, context.timezone) ?? published;
+  const stated = parseDate(draft.updated, context.timezone);
+  const updated = stated ?? published;
   const first = published ?? context.fetchedAt;
   const latest = updated && updated > first ? updated : first;
 
@@ -72,7 +73,8 @@ export function normaliseItem(draft: ItemDraft, context: NormaliseContext): Norm
       media: draft.media.flatMap((m) => toMedia(m, base)),
       rights: { holder: agency?.name ?? null, notice: draft.rights ?? context.feedRights, usageTerms: null },
     },
-    sourceVersion: draft.sourceVersion,
+    // RSS and Atom have no version counter; their `updated` time orders copies instead.
+    sourceVersion: draft.sourceVersion ?? (stated ? formatUtc(stated) : null),
     sourcePriority: draft.priority,
     sourceDate: published ? formatUtc(published) : null,
     dateEstimated: published === null,

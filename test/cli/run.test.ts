@@ -18,7 +18,7 @@ function writeConfig(cwd: string): string {
       'publisher: { name: Mid-day }',
       `http: { port: ${port}, host: 127.0.0.1 }`,
       'feeds:',
-      `  - { id: pti-world, url: "${resolve('fixtures/feeds/pti/world.rss.xml')}", agency: PTI, interval: 1h }`,
+      `  - { id: pti-world, url: "${resolve('fixtures/feeds/pti/world.rss.xml')}", agency: PTI, interval: 1h, maxAge: 0s }`,
     ].join('\n'),
   );
   return config;

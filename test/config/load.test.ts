@@ -36,6 +36,7 @@ describe('loadConfig', () => {
     expect(config.queue).toEqual({ name: 'publish', pollQueue: 'wirefeed-poll', concurrency: 4 });
     expect(config.http).toEqual({ port: 9464, host: '0.0.0.0' });
     expect(config.log).toEqual({ level: 'info', pretty: false });
+    expect(config.dedup).toEqual({ retentionMs: 30 * 24 * 3600_000 });
     expect(config.feeds[0]).toEqual({
       id: 'pti-world',
       url: 'https://wire.example/pti/world.xml',
@@ -49,6 +50,7 @@ describe('loadConfig', () => {
       disclaimer: null,
       maxBytes: 64 * 1024 * 1024,
       timeoutMs: 60_000,
+      maxAgeMs: 48 * 3600_000,
       enabled: true,
     });
   });

@@ -28,7 +28,7 @@ function ptiWithBuildDate(): string {
 }
 
 function feedLine(id: string, url: string, agency: string): string {
-  return `  - { id: ${id}, url: "${url}", agency: ${agency}, interval: 1h, allowPrivateHosts: [127.0.0.1] }`;
+  return `  - { id: ${id}, url: "${url}", agency: ${agency}, interval: 1h, maxAge: 0s, allowPrivateHosts: [127.0.0.1] }`;
 }
 
 describe('wirefeed run against a real HTTP server and Redis', () => {
