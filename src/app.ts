@@ -75,6 +75,20 @@ export async function startService(
   const backends = await connectBackends(config);
   const targets: Map<string, PollTarget> = pollTargets(config);
   const metrics = new Metrics();
+  metrics.observeBackends({
+    queueName: config.queue.name,
+    queueCounts: () =>
+      backends.publisher.queue.getJobCounts(
+        'waiting',
+        'prioritized',
+        'delayed',
+        'active',
+        'completed',
+        'failed',
+      ),
+    redisUsedMemory: async () =>
+      Number((await backends.redis.info('memory')).match(/used_memory:(\d+)/)?.[1] ?? 0),
+  });
   const http = new HttpTransport();
   const file = new FileTransport();
   const deps: PipelineDeps = {

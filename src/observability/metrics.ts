@@ -2,6 +2,12 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { PollResult } from '../model/poll.js';
 
+export interface BackendProbes {
+  queueName: string;
+  queueCounts(): Promise<Record<string, number>>;
+  redisUsedMemory(): Promise<number>;
+}
+
 export class Metrics {
   readonly registry = new Registry();
   private readonly polls = new Counter({
@@ -25,7 +31,7 @@ export class Metrics {
   });
   private readonly articles = new Counter({
     name: 'wirefeed_articles_total',
-    help: 'Articles by feed and queue action (publish, update) or unchanged.',
+    help: 'Articles by feed and queue action (publish, update, kill) or unchanged.',
     labelNames: ['feed_id', 'action'] as const,
     registers: [this.registry],
   });
@@ -52,6 +58,32 @@ export class Metrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'wirefeed_process_' });
   }
 
+  /**
+   * Queue depth and Redis memory, read at scrape time: under `noeviction` a Redis that fills up
+   * stops taking jobs, so operators need to see it coming.
+   */
+  observeBackends(probes: BackendProbes): void {
+    new Gauge({
+      name: 'wirefeed_queue_jobs',
+      help: 'Publish queue jobs by state (from BullMQ).',
+      labelNames: ['queue', 'state'] as const,
+      registers: [this.registry],
+      async collect() {
+        const counts = await probes.queueCounts();
+        for (const [state, count] of Object.entries(counts))
+          this.set({ queue: probes.queueName, state }, count);
+      },
+    });
+    new Gauge({
+      name: 'wirefeed_redis_used_memory_bytes',
+      help: 'Memory Redis reports in use (INFO memory used_memory).',
+      registers: [this.registry],
+      async collect() {
+        this.set(await probes.redisUsedMemory());
+      },
+    });
+  }
+
   recordPoll(result: PollResult): void {
     const feed_id = result.feedId;
     this.polls.inc({ feed_id, outcome: result.status });
@@ -59,6 +91,7 @@ export class Metrics {
     this.fetchedBytes.inc({ feed_id }, result.bytes);
     this.articles.inc({ feed_id, action: 'publish' }, result.counts.new);
     this.articles.inc({ feed_id, action: 'update' }, result.counts.updated);
+    this.articles.inc({ feed_id, action: 'kill' }, result.counts.killed);
     this.articles.inc({ feed_id, action: 'unchanged' }, result.counts.unchanged);
     for (const item of result.rejected) this.rejected.inc({ feed_id, error_code: item.code });
     if (result.status === 'failed') {

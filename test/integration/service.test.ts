@@ -163,5 +163,7 @@ describe('wirefeed run against a real HTTP server and Redis', () => {
     expect(metrics).toContain('wirefeed_polls_total{feed_id="broken",outcome="failed"} 1');
     expect(metrics).toContain('wirefeed_articles_total{feed_id="pti-world",action="publish"} 3');
     expect(metrics).toContain('wirefeed_feed_consecutive_failures{feed_id="broken"} 1');
+    expect(metrics).toContain('wirefeed_queue_jobs{queue="publish-it",state="prioritized"} 3');
+    expect(Number(metrics.match(/^wirefeed_redis_used_memory_bytes (\d+)$/m)?.[1])).toBeGreaterThan(0);
   });
 });
