@@ -3,7 +3,7 @@
  * environment. They read the raw YAML defensively so they still run — and report — when the schema
  * has found problems elsewhere: one run lists everything.
  */
-import { DEFAULT_DISCLAIMER_KEY } from './disclaimers.js';
+import { DEFAULT_DISCLAIMER_KEY, WITH_INPUTS_DISCLAIMER_KEY } from './disclaimers.js';
 import { formatPath } from './issues.js';
 
 type Raw = Record<string, unknown>;
@@ -17,7 +17,11 @@ function list(value: unknown): unknown[] {
 }
 
 function disclaimerKeys(publisher: Raw | null): string[] {
-  return [DEFAULT_DISCLAIMER_KEY, ...Object.keys(record(publisher?.disclaimers) ?? {})];
+  return [
+    DEFAULT_DISCLAIMER_KEY,
+    WITH_INPUTS_DISCLAIMER_KEY,
+    ...Object.keys(record(publisher?.disclaimers) ?? {}),
+  ];
 }
 
 function checkDisclaimerRef(value: unknown, path: PropertyKey[], known: string[]): string[] {

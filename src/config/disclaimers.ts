@@ -7,6 +7,17 @@ export const DEFAULT_DISCLAIMER =
   '{publisher} management reserves the sole right to alter, delete or remove (without notice) the content ' +
   'in its absolute discretion for any reason whatsoever.';
 
+/**
+ * The second tier: copy the desk rewrote "with inputs from agencies". It names the agency, and
+ * disclaims only what came from it.
+ */
+export const WITH_INPUTS_DISCLAIMER =
+  'This story has been written by {publisher} staff with inputs from {agencyName}. {publisher} accepts no ' +
+  'responsibility or liability for the dependability, trustworthiness, reliability and data of the ' +
+  'agency-sourced text.';
+
+export const WITH_INPUTS_DISCLAIMER_KEY = 'withInputs';
+
 /** The key every config has; feeds and agencies without their own choice use it. */
 export const DEFAULT_DISCLAIMER_KEY = 'default';
 

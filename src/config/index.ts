@@ -1,5 +1,11 @@
 export { ConfigError } from './config-error.js';
-export { DEFAULT_DISCLAIMER, DEFAULT_DISCLAIMER_KEY, TEMPLATE_PLACEHOLDERS } from './disclaimers.js';
+export {
+  DEFAULT_DISCLAIMER,
+  DEFAULT_DISCLAIMER_KEY,
+  TEMPLATE_PLACEHOLDERS,
+  WITH_INPUTS_DISCLAIMER,
+  WITH_INPUTS_DISCLAIMER_KEY,
+} from './disclaimers.js';
 export { parseBytes, parseDuration } from './duration.js';
 export { feedSettings } from './feed-settings.js';
 export { defaultConfigPath, loadConfig } from './load.js';

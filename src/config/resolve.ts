@@ -1,7 +1,12 @@
 /** From the validated file to the Config the app uses: defaults in, paths absolute, secrets read. */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DISCLAIMER, DEFAULT_DISCLAIMER_KEY } from './disclaimers.js';
+import {
+  DEFAULT_DISCLAIMER,
+  DEFAULT_DISCLAIMER_KEY,
+  WITH_INPUTS_DISCLAIMER,
+  WITH_INPUTS_DISCLAIMER_KEY,
+} from './disclaimers.js';
 import { parseBytes, parseDuration } from './duration.js';
 import type { EnvOverrides } from './env.js';
 import { hasUrlScheme } from './field-checks.js';
@@ -77,6 +82,7 @@ export function resolveConfig(file: ConfigFile, ctx: ResolveContext): Config {
       name: file.publisher.name,
       disclaimers: {
         [DEFAULT_DISCLAIMER_KEY]: shorthand ?? DEFAULT_DISCLAIMER,
+        [WITH_INPUTS_DISCLAIMER_KEY]: WITH_INPUTS_DISCLAIMER,
         ...file.publisher.disclaimers,
       },
     },

@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_DISCLAIMER, defaultConfigPath, loadConfig } from '../../src/config/index.js';
+import {
+  ConfigError,
+  DEFAULT_DISCLAIMER,
+  defaultConfigPath,
+  loadConfig,
+  WITH_INPUTS_DISCLAIMER,
+} from '../../src/config/index.js';
 import { IngestError } from '../../src/model/errors.js';
 import { MINIMAL, problems, writeTempConfig } from './temp-config.js';
 
@@ -31,7 +37,10 @@ describe('loadConfig', () => {
 
   it('fills every default and carries the mid-day disclaimer', () => {
     const config = loadConfig({ file: writeTempConfig(MINIMAL), env: {}, cwd: '/srv/wirefeed' });
-    expect(config.publisher.disclaimers).toEqual({ default: DEFAULT_DISCLAIMER });
+    expect(config.publisher.disclaimers).toEqual({
+      default: DEFAULT_DISCLAIMER,
+      withInputs: WITH_INPUTS_DISCLAIMER,
+    });
     expect(config.redis).toEqual({ url: null, embedded: { dataDir: '/srv/wirefeed/var/redis', port: 0 } });
     expect(config.queue).toEqual({ name: 'publish', pollQueue: 'wirefeed-poll', concurrency: 4 });
     expect(config.http).toEqual({ port: 9464, host: '0.0.0.0' });
@@ -64,6 +73,7 @@ publisher:
 feeds: []`;
     expect(loadConfig({ file: writeTempConfig(yaml), env: {} }).publisher.disclaimers).toEqual({
       default: 'Via {agencyName} for {publisher}',
+      withInputs: WITH_INPUTS_DISCLAIMER,
       staff: 'By {publisher} staff',
     });
   });
