@@ -1,21 +1,22 @@
 /**
  * The composition root: the only place adapters are constructed and wired to the pipeline.
- * `startService` is what `wirefeed run` runs; `connectBackends` is shared with replay --publish.
+ * `startService` is what `wirefeed run` runs; `connectBackends` and `createRuntime` are shared
+ * with `poll`, `status` and `replay --publish`.
  */
 import type { Server } from 'node:http';
-import type { Queue, Worker } from 'bullmq';
 import { type Config, redactRedisUrl } from './config/index.js';
 import { RedisSeenStore } from './dedup/seen-store.js';
 import type { PollResult } from './model/poll.js';
 import { createHealthServer } from './observability/http-server.js';
 import type { Logger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
-import { type PipelineDeps, type PollTarget, pollFeed } from './pipeline.js';
 import { BullMqPublisher } from './publish/bullmq-publisher.js';
 import { connectRedis, type Redis } from './redis/connection.js';
 import { type EmbeddedRedis, startEmbeddedRedis } from './redis/embedded.js';
+import { FeedHealthStore } from './scheduler/feed-health.js';
 import { FeedLocks } from './scheduler/feed-lock.js';
-import { createPollQueue, type PollJobData, reconcileSchedulers } from './scheduler/poll-scheduler.js';
+import { FeedRunner } from './scheduler/feed-runner.js';
+import { createPollQueue, reconcileSchedulers } from './scheduler/poll-scheduler.js';
 import { createPollWorker } from './scheduler/poll-worker.js';
 import { FileTransport } from './sources/file.js';
 import { HttpTransport } from './sources/http.js';
@@ -54,26 +55,26 @@ export async function connectBackends(config: Config): Promise<Backends> {
   };
 }
 
-export interface Service {
+export interface Runtime {
   backends: Backends;
-  healthPort: number | null;
-  /** Runs one poll of a feed now, through the same path as scheduled polls. */
-  poll(feedId: string): Promise<PollResult | null>;
-  stop(): Promise<void>;
+  runner: FeedRunner;
+  metrics: Metrics;
+  health: FeedHealthStore;
+  close(): Promise<void>;
 }
 
 export interface ServiceHooks {
-  /** Called after every poll, scheduled or not; tests and the CLI's `poll` wait on it. */
+  /** Called after every poll, scheduled or not; tests wait on it. */
   onPoll?(result: PollResult): void;
 }
 
-export async function startService(
+/** Everything a poll needs, on top of connected backends. */
+export function createRuntime(
   config: Config,
   logger: Logger,
+  backends: Backends,
   hooks: ServiceHooks = {},
-): Promise<Service> {
-  const backends = await connectBackends(config);
-  const targets: Map<string, PollTarget> = pollTargets(config);
+): Runtime {
   const metrics = new Metrics();
   metrics.observeBackends({
     queueName: config.queue.name,
@@ -89,46 +90,59 @@ export async function startService(
     redisUsedMemory: async () =>
       Number((await backends.redis.info('memory')).match(/used_memory:(\d+)/)?.[1] ?? 0),
   });
-  const http = new HttpTransport();
+  const http = new HttpTransport({ perHostConnections: config.fetch.perHostConnections });
   const file = new FileTransport();
-  const deps: PipelineDeps = {
-    transportFor: (url) => (isHttpUrl(url) ? http : file),
-    validators: new RedisValidatorStore(backends.redis),
-    seen: backends.seen,
-    publisher: backends.publisher,
+  const health = new FeedHealthStore(backends.redis);
+  const runner = new FeedRunner({
+    pipeline: {
+      transportFor: (url) => (isHttpUrl(url) ? http : file),
+      validators: new RedisValidatorStore(backends.redis),
+      seen: backends.seen,
+      publisher: backends.publisher,
+      now: () => new Date(),
+    },
+    locks: new FeedLocks(backends.redis),
+    health,
+    metrics,
     logger,
-    now: () => new Date(),
-  };
-  const locks = new FeedLocks(backends.redis);
-  const poll = async (feedId: string): Promise<PollResult | null> => {
-    const target = targets.get(feedId);
-    if (!target) {
-      logger.warn({ event: 'poll.skipped', feed_id: feedId, reason: 'feed not in config' }, 'unknown feed');
-      return null;
-    }
-    const result = await locks.withLock(feedId, () => pollFeed(target, deps));
-    if (result === null) {
-      logger.info(
-        { event: 'poll.skipped', feed_id: feedId, reason: 'another worker is polling this feed' },
-        'poll skipped',
-      );
-      return null;
-    }
-    metrics.recordPoll(result);
-    hooks.onPoll?.(result);
-    return result;
-  };
+    backoffCeilingMs: config.backoff.maxMs,
+    onPoll: hooks.onPoll,
+  });
+  runner.setTargets(pollTargets(config));
+  return { backends, runner, metrics, health, close: () => http.close() };
+}
 
-  const pollQueue: Queue<PollJobData> = createPollQueue(backends.redis, config.queue.pollQueue);
-  const reconciled = await reconcileSchedulers(
-    pollQueue,
-    config.feeds.filter((f) => f.enabled).map((f) => ({ id: f.id, intervalMs: f.intervalMs })),
-  );
-  const worker: Worker = createPollWorker(
+export interface Service {
+  runtime: Runtime;
+  healthPort: number | null;
+  /** Runs one poll of a feed now, through the same path as scheduled polls. */
+  poll(feedId: string): Promise<PollResult | null>;
+  /** Applies a new config: feeds added, removed or rescheduled; in-flight polls finish as they were. */
+  reload(config: Config): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startService(
+  config: Config,
+  logger: Logger,
+  hooks: ServiceHooks = {},
+): Promise<Service> {
+  const backends = await connectBackends(config);
+  const runtime = createRuntime(config, logger, backends, hooks);
+  const pollQueue = createPollQueue(backends.redis, config.queue.pollQueue);
+  const reconcile = async (next: Config) => {
+    const feeds = next.feeds.filter((f) => f.enabled);
+    return reconcileSchedulers(
+      pollQueue,
+      feeds.map((f) => ({ id: f.id, intervalMs: f.intervalMs, cron: f.cron, timezone: f.timezone })),
+    );
+  };
+  const reconciled = await reconcile(config);
+  const worker = createPollWorker(
     backends.redis,
     config.queue.pollQueue,
     config.queue.concurrency,
-    poll,
+    (feedId) => runtime.runner.run(feedId),
   );
   worker.on('error', (err) => logger.error({ event: 'worker.error', err: err.message }, 'poll worker error'));
   backends.redis.on('error', (err) =>
@@ -141,7 +155,7 @@ export async function startService(
     const started = await createHealthServer({
       host: config.http.host,
       port: config.http.port,
-      metrics,
+      metrics: runtime.metrics,
       readiness: async () => {
         const problems: string[] = [];
         if (backends.redis.status !== 'ready') problems.push(`redis ${backends.redis.status}`);
@@ -160,7 +174,7 @@ export async function startService(
       redis_url: redactRedisUrl(backends.redisUrl),
       redis_embedded: backends.embedded,
       config: config.source,
-      feeds: targets.size,
+      feeds: config.feeds.filter((f) => f.enabled).length,
       schedulers_removed: reconciled.removed,
       queue: config.queue.name,
       http_port: healthPort,
@@ -169,13 +183,26 @@ export async function startService(
   );
 
   return {
-    backends,
+    runtime,
     healthPort,
-    poll,
+    poll: (feedId) => runtime.runner.run(feedId, { force: true }),
+    async reload(next) {
+      runtime.runner.setTargets(pollTargets(next));
+      const result = await reconcile(next);
+      logger.info(
+        {
+          event: 'config.reloaded',
+          config: next.source,
+          feeds: result.upserted.length,
+          schedulers_removed: result.removed,
+        },
+        'config reloaded',
+      );
+    },
     async stop() {
       await worker.close();
       await pollQueue.close();
-      await http.close();
+      await runtime.close();
       await new Promise<void>((resolve) => (healthServer ? healthServer.close(() => resolve()) : resolve()));
       await backends.close();
       logger.info({ event: 'service.stopped' }, 'wirefeed stopped');

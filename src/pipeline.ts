@@ -1,9 +1,10 @@
 /**
  * One poll of one feed: fetch → parse/normalise/enrich (ingest) → dedup → publish, returning a
  * PollResult. The only place the stages meet; each arrives through a port, so tests and replay
- * swap the edges without touching the middle.
+ * swap the edges without touching the middle. Scheduling concerns (backoff, feed health) are the
+ * caller's: a failed poll comes back as a result, never as a throw.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { commitArticles } from './commit.js';
 import type { SeenStore } from './dedup/seen-store.js';
 import { ingest } from './ingest.js';
@@ -12,7 +13,7 @@ import type { FeedSettings } from './model/feed.js';
 import type { PollResult, RejectedItem } from './model/poll.js';
 import type { Logger } from './observability/logger.js';
 import type { Publisher } from './publish/job.js';
-import type { FetchRequest, Transport } from './sources/transport.js';
+import type { FetchOutcome, FetchRequest, Transport } from './sources/transport.js';
 import type { ValidatorStore } from './sources/validator-store.js';
 
 /** Everything needed to poll one feed, resolved from config. */
@@ -30,85 +31,56 @@ export interface PipelineDeps {
   validators: ValidatorStore;
   seen: SeenStore;
   publisher: Publisher;
-  logger: Logger;
   now(): Date;
 }
 
-export async function pollFeed(target: PollTarget, deps: PipelineDeps): Promise<PollResult> {
-  const feedId = target.settings.id;
-  const log = deps.logger.child({ feed_id: feedId, poll_id: randomUUID() });
+/** `log` is the poll's own logger (feed_id and poll_id bound), shared with the caller's lines. */
+export async function pollFeed(target: PollTarget, deps: PipelineDeps, log: Logger): Promise<PollResult> {
   const started = performance.now();
-  const result = (partial: Partial<PollResult>): PollResult => ({
-    feedId,
+  const finish = (partial: Partial<PollResult>): PollResult => ({
+    feedId: target.settings.id,
     status: 'ok',
     httpStatus: null,
     bytes: 0,
     counts: { seen: 0, new: 0, updated: 0, killed: 0, unchanged: 0, rejected: 0 },
     errorCode: null,
+    error: null,
     rejected: [],
+    movedTo: null,
     ...partial,
     durationMs: Math.round(performance.now() - started),
   });
   log.info({ event: 'poll.started', source: target.source }, 'poll started');
   try {
-    const cache = await deps.validators.get(feedId);
+    const cache = await deps.validators.get(target.settings.id);
     const fetchedAt = deps.now();
-    const outcome = await deps
-      .transportFor(target.request.url)
-      .fetch({ ...target.request, validators: cache.validators });
+    const request = { ...target.request, validators: cache.validators };
+    const outcome = await deps.transportFor(target.request.url).fetch(request);
+    const movedTo = outcome.movedTo ?? null;
     if (outcome.kind === 'not_modified') {
-      const done = result({ status: 'not_modified', httpStatus: outcome.httpStatus });
-      log.info(
-        { event: 'poll.not_modified', http_status: outcome.httpStatus, duration_ms: done.durationMs },
-        'not modified',
+      return notModified(
+        log,
+        finish({ status: 'not_modified', httpStatus: outcome.httpStatus, movedTo }),
+        'http_304',
       );
-      return done;
     }
     const bodyHash = createHash('sha256').update(outcome.bytes).digest('base64url');
-    const base = { httpStatus: outcome.httpStatus, bytes: outcome.bytes.byteLength };
+    const base = { httpStatus: outcome.httpStatus, bytes: outcome.bytes.byteLength, movedTo };
     if (bodyHash === cache.bodyHash) {
-      await deps.validators.put(feedId, { validators: outcome.validators, bodyHash });
-      const done = result({ ...base, status: 'not_modified' });
-      log.info(
-        {
-          event: 'poll.not_modified',
-          reason: 'same_body',
-          http_status: base.httpStatus,
-          duration_ms: done.durationMs,
-        },
-        'body unchanged',
-      );
-      return done;
+      await deps.validators.put(target.settings.id, { validators: outcome.validators, bodyHash });
+      return notModified(log, finish({ ...base, status: 'not_modified' }), 'same_body');
     }
-    const { articles, rejected } = ingest({
-      bytes: outcome.bytes,
-      settings: target.settings,
-      source: target.source,
-      contentType: outcome.contentType,
-      fetchedAt,
-    });
-    logRejected(log, rejected);
-    const committed = await commitArticles(
-      articles,
-      deps,
-      { now: fetchedAt, maxAgeMs: target.maxAgeMs },
-      log,
-    );
+    const done = finish({ ...base, ...(await ingestAndCommit(target, deps, outcome, fetchedAt, log)) });
     // Validators last: a crash before this point re-fetches and re-commits, which is idempotent.
-    await deps.validators.put(feedId, { validators: outcome.validators, bodyHash });
-    const counts = {
-      seen: articles.length + rejected.length,
-      ...committed.counts,
-      rejected: rejected.length,
-    };
-    const done = result({ ...base, counts, rejected });
+    await deps.validators.put(target.settings.id, { validators: outcome.validators, bodyHash });
+    const { http_status, bytes } = { http_status: done.httpStatus, bytes: done.bytes };
     log.info(
       {
         event: 'poll.completed',
         status: 'ok',
-        http_status: base.httpStatus,
-        bytes: base.bytes,
-        items: counts,
+        http_status,
+        bytes,
+        items: done.counts,
         duration_ms: done.durationMs,
       },
       'poll completed',
@@ -116,20 +88,48 @@ export async function pollFeed(target: PollTarget, deps: PipelineDeps): Promise<
     return done;
   } catch (err) {
     const error = toIngestError(err, 'FETCH_FAILED');
-    const done = result({ status: 'failed', errorCode: error.code });
-    log.error(
-      {
-        event: 'feed.failed',
-        error_code: error.code,
+    return finish({
+      status: 'failed',
+      httpStatus: error.httpStatus,
+      errorCode: error.code,
+      error: {
+        code: error.code,
+        message: error.message,
         stage: error.stage,
         retryable: error.retryable,
-        err: error.message,
-        duration_ms: done.durationMs,
+        httpStatus: error.httpStatus,
+        retryAfterMs: error.retryAfterMs,
       },
-      'poll failed',
-    );
-    return done;
+    });
   }
+}
+
+async function ingestAndCommit(
+  target: PollTarget,
+  deps: PipelineDeps,
+  outcome: Extract<FetchOutcome, { kind: 'fetched' }>,
+  fetchedAt: Date,
+  log: Logger,
+): Promise<Pick<PollResult, 'counts' | 'rejected'>> {
+  const { articles, rejected } = ingest({
+    bytes: outcome.bytes,
+    settings: target.settings,
+    source: target.source,
+    contentType: outcome.contentType,
+    fetchedAt,
+  });
+  logRejected(log, rejected);
+  const committed = await commitArticles(articles, deps, { now: fetchedAt, maxAgeMs: target.maxAgeMs }, log);
+  const counts = { seen: articles.length + rejected.length, ...committed.counts, rejected: rejected.length };
+  return { counts, rejected };
+}
+
+function notModified(log: Logger, result: PollResult, reason: 'http_304' | 'same_body'): PollResult {
+  log.info(
+    { event: 'poll.not_modified', reason, http_status: result.httpStatus, duration_ms: result.durationMs },
+    'not modified',
+  );
+  return result;
 }
 
 export function logRejected(log: Logger, rejected: readonly RejectedItem[]): void {

@@ -3,8 +3,10 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { checkConfigCommand } from './check-config.js';
 import { healthcheckCommand } from './healthcheck.js';
+import { pollCommand } from './poll.js';
 import { replayCommand } from './replay.js';
 import { runCommand } from './run.js';
+import { statusCommand } from './status.js';
 
 export function buildProgram(): Command {
   const program = new Command('wirefeed')
@@ -37,6 +39,22 @@ export function buildProgram(): Command {
     .action(async (paths: string[], options) => {
       process.exitCode = await replayCommand(paths, options);
     });
+
+  program
+    .command('poll')
+    .description('poll one feed now, through the same path as scheduled polls')
+    .argument('<feed-id>', 'a feed id from the config')
+    .option('-c, --config <file>', 'config file')
+    .action(async (feedId: string, options: { config?: string }) => {
+      process.exitCode = await pollCommand(feedId, options);
+    });
+
+  program
+    .command('status')
+    .description("print every feed's state: last poll, last success, errors, next poll, articles in 24 h")
+    .option('-c, --config <file>', 'config file')
+    .option('--json', 'JSON instead of a table')
+    .action(async (options: { config?: string; json?: boolean }) => statusCommand(options));
 
   program
     .command('check-config')

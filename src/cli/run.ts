@@ -1,14 +1,15 @@
-/** `wirefeed run`: the background service until SIGTERM/SIGINT. */
-import { startService } from '../app.js';
+/** `wirefeed run`: the background service until SIGTERM/SIGINT; SIGHUP reloads the config. */
+import { type Service, startService } from '../app.js';
 import { loadConfig } from '../config/index.js';
-import { createLogger, wantsPretty } from '../observability/logger.js';
+import { createLogger, type Logger, wantsPretty } from '../observability/logger.js';
 
 const SHUTDOWN_DEADLINE_MS = 30_000;
 
 export async function runCommand(options: { config?: string }): Promise<void> {
   const config = loadConfig({ file: options.config });
   const logger = createLogger({ level: config.log.level, pretty: wantsPretty(config.log.pretty, 1), fd: 1 });
-  const service = await startService(config, logger);
+  // Handlers go in before start-up, so a signal during start-up still stops the embedded Redis.
+  const starting = startService(config, logger);
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -22,17 +23,30 @@ export async function runCommand(options: { config?: string }): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
-    service.stop().then(
-      () => {
-        logger.flush?.();
-        process.exit(0);
-      },
-      (err: unknown) => {
-        logger.error({ event: 'service.stop_failed', err: (err as Error).message }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    starting
+      .then((service) => service.stop())
+      .then(
+        () => {
+          logger.flush?.();
+          process.exit(0);
+        },
+        (err: unknown) => {
+          logger.error({ event: 'service.stop_failed', err: (err as Error).message }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  process.on('SIGHUP', () => void starting.then((service) => reload(service, options.config, logger)));
+  await starting;
+}
+
+/** Feeds added, removed or rescheduled without dropping polls in flight; a bad file keeps the old config. */
+async function reload(service: Service, file: string | undefined, logger: Logger): Promise<void> {
+  try {
+    await service.reload(loadConfig({ file }));
+  } catch (err) {
+    logger.error({ event: 'config.reload_failed', err: (err as Error).message }, 'config not reloaded');
+  }
 }

@@ -60,6 +60,8 @@ function resolveFeed(feed: FeedFile, file: ConfigFile, ctx: ResolveContext): Fee
     maxBytes: parseBytes(feed.maxBytes) ?? 0,
     timeoutMs: parseDuration(feed.timeout) ?? 0,
     maxAgeMs: parseDuration(feed.maxAge) ?? 0,
+    idleAlertMs: parseDuration(feed.idleAlert) ?? 0,
+    cron: feed.cron ?? null,
     enabled: feed.enabled,
   };
 }
@@ -93,6 +95,8 @@ export function resolveConfig(file: ConfigFile, ctx: ResolveContext): Config {
     },
     queue: { ...file.queue },
     dedup: { retentionMs: parseDuration(file.dedup.retention) ?? 0 },
+    fetch: { perHostConnections: file.fetch.perHostConnections },
+    backoff: { maxMs: parseDuration(file.backoff.max) ?? 0 },
     http: { port: overrides.httpPort ?? file.http.port, host: file.http.host },
     log: { level: overrides.logLevel ?? file.log.level, pretty: overrides.logPretty ?? file.log.pretty },
     agencies: resolveAgencies(file.agencies),

@@ -89,6 +89,14 @@ export const feedSchema = z.strictObject({
       error: SIZE_HINT,
     })
     .default('64MB'),
+  cron: z
+    .string()
+    .regex(/^\S+(\s+\S+){4,5}$/, 'expected a cron pattern of 5 or 6 fields, like "*/5 * * * *"')
+    .optional()
+    .describe('Poll on this cron pattern (in the feed timezone) instead of every interval'),
+  idleAlert: duration()
+    .default('24h')
+    .describe('Log feed.idle when nothing new arrived for this long; 0s turns it off'),
   maxAge: duration()
     .default('48h')
     .describe('Items older than this on a first poll (or after seen-state loss) are marked seen, not queued'),

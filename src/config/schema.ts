@@ -85,6 +85,23 @@ export const configFileSchema = z
       )
       .default({})
       .describe('Per-agency overrides, keyed by agency code'),
+    fetch: z
+      .strictObject({
+        perHostConnections: z
+          .number()
+          .int('expected a whole number')
+          .min(1, 'must be at least 1')
+          .default(4)
+          .describe('Concurrent connections per agency host'),
+      })
+      .prefault({}),
+    backoff: z
+      .strictObject({
+        max: duration()
+          .default('1h')
+          .describe('Ceiling for the wait after failed polls; a failing feed is slowed, never stopped'),
+      })
+      .prefault({}),
     dedup: z
       .strictObject({
         retention: duration()

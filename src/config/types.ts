@@ -45,6 +45,10 @@ export interface FeedConfig {
   readonly timeoutMs: number;
   /** Items older than this are marked seen but not queued when the article is new to wirefeed. */
   readonly maxAgeMs: number;
+  /** `feed.idle` is logged when nothing new arrived for this long; 0 = never. */
+  readonly idleAlertMs: number;
+  /** A cron pattern that replaces the interval, or null. */
+  readonly cron: string | null;
   readonly enabled: boolean;
 }
 
@@ -73,6 +77,9 @@ export interface Config {
   readonly queue: { readonly name: string; readonly pollQueue: string; readonly concurrency: number };
   /** How long seen-state and tombstones live in Redis. */
   readonly dedup: { readonly retentionMs: number };
+  readonly fetch: { readonly perHostConnections: number };
+  /** Ceiling of the wait after failed polls. */
+  readonly backoff: { readonly maxMs: number };
   /** Health and metrics server; port 0 means off. */
   readonly http: { readonly port: number; readonly host: string };
   readonly log: { readonly level: LogLevel; readonly pretty: boolean };

@@ -56,7 +56,10 @@ export interface ItemDraft {
   priority: string | null;
   /** Lower-case editorial signals the source states: `correction`, `update`, `kill`, … */
   signals: string[];
+  /** Copyright notice or rights statement as the source words it. */
   rights: string | null;
+  copyrightHolder: string | null;
+  usageTerms: string | null;
   /** Agency named by the item itself (dc:source, credit line …), if any. */
   credit: string | null;
 }
@@ -101,6 +104,8 @@ export function emptyDraft(): ItemDraft {
     priority: null,
     signals: [],
     rights: null,
+    copyrightHolder: null,
+    usageTerms: null,
     credit: null,
   };
 }

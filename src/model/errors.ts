@@ -27,17 +27,30 @@ export const ERROR_CODES = {
 export type ErrorCode = keyof typeof ERROR_CODES;
 export type Stage = (typeof ERROR_CODES)[ErrorCode]['stage'];
 
+export interface IngestErrorOptions {
+  cause?: unknown;
+  retryable?: boolean;
+  /** The HTTP status behind a fetch failure, when there was one. */
+  httpStatus?: number;
+  /** How long the server asked us to wait (Retry-After), in milliseconds. */
+  retryAfterMs?: number;
+}
+
 export class IngestError extends Error {
   readonly code: ErrorCode;
   readonly stage: Stage;
   readonly retryable: boolean;
+  readonly httpStatus: number | null;
+  readonly retryAfterMs: number | null;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; retryable?: boolean }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: ErrorCode, message: string, options: IngestErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'IngestError';
     this.code = code;
     this.stage = ERROR_CODES[code].stage;
-    this.retryable = options?.retryable ?? ERROR_CODES[code].retryable;
+    this.retryable = options.retryable ?? ERROR_CODES[code].retryable;
+    this.httpStatus = options.httpStatus ?? null;
+    this.retryAfterMs = options.retryAfterMs ?? null;
   }
 }
 

@@ -35,5 +35,18 @@ export interface PollResult {
   counts: PollCounts;
   durationMs: number;
   errorCode: ErrorCode | null;
+  /** Set when the poll failed: what went wrong, for logs and backoff. */
+  error: PollError | null;
   rejected: RejectedItem[];
+  /** Where the feed now lives, when the server answered with a permanent redirect. */
+  movedTo: string | null;
+}
+
+export interface PollError {
+  code: ErrorCode;
+  message: string;
+  stage: string;
+  retryable: boolean;
+  httpStatus: number | null;
+  retryAfterMs: number | null;
 }

@@ -34,7 +34,7 @@ export interface NormaliseContext {
 }
 
 export function normaliseItem(draft: ItemDraft, context: NormaliseContext): NormalisedItem {
-  const base = draft.baseUrl ?? draft.link ?? context.baseUrl;
+  const base = baseFor(draft, context.baseUrl);
   const rawBody = draft.bodyHtml ?? draft.summaryHtml ?? '';
   const bodyHtml = ensureParagraphs(stripDeskTags(sanitiseHtml(rawBody, base)));
   const bodyText = htmlToText(bodyHtml);
@@ -71,7 +71,11 @@ export function normaliseItem(draft: ItemDraft, context: NormaliseContext): Norm
       signals: [...new Set(draft.signals.map((s) => s.trim().toLowerCase()).filter(Boolean))],
       subjects: uniqueSubjects(draft.subjects),
       media: draft.media.flatMap((m) => toMedia(m, base)),
-      rights: { holder: agency?.name ?? null, notice: draft.rights ?? context.feedRights, usageTerms: null },
+      rights: {
+        holder: textOrNull(draft.copyrightHolder, false) ?? agency?.name ?? null,
+        notice: textOrNull(draft.rights ?? context.feedRights, false),
+        usageTerms: textOrNull(draft.usageTerms, false),
+      },
     },
     // RSS and Atom have no version counter; their `updated` time orders copies instead.
     sourceVersion: draft.sourceVersion ?? (stated ? formatUtc(stated) : null),
@@ -79,6 +83,14 @@ export function normaliseItem(draft: ItemDraft, context: NormaliseContext): Norm
     sourceDate: published ? formatUtc(published) : null,
     dateEstimated: published === null,
   };
+}
+
+/**
+ * The base for relative links in the body: the item's xml:base, else its own link, else the feed's
+ * URL — each only when it resolves to an absolute URL (a relative item link is no base at all).
+ */
+function baseFor(draft: ItemDraft, feedBase: string | null): string | null {
+  return absoluteUrl(draft.baseUrl, feedBase) ?? absoluteUrl(draft.link, feedBase) ?? feedBase;
 }
 
 /**

@@ -91,12 +91,17 @@ function isRedisServer(pid: number): boolean {
   }
 }
 
+/** A zombie (exited, not yet reaped by whoever inherited it) counts as gone. */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
   }
 }
 

@@ -9,6 +9,9 @@ import type { Redis } from 'ioredis';
 export interface ScheduledFeed {
   id: string;
   intervalMs: number;
+  /** A cron pattern replaces the interval; `timezone` is the zone it is read in. */
+  cron: string | null;
+  timezone: string;
 }
 
 export interface PollJobData {
@@ -42,7 +45,7 @@ export async function reconcileSchedulers(
   for (const feed of feeds) {
     await queue.upsertJobScheduler(
       feed.id,
-      { every: feed.intervalMs },
+      feed.cron ? { pattern: feed.cron, tz: feed.timezone } : { every: feed.intervalMs },
       {
         name: POLL_JOB_NAME,
         data: { feedId: feed.id },

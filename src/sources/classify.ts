@@ -24,8 +24,5 @@ export function classifyFetchError(err: unknown): IngestError {
   if (/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code)) {
     return new IngestError('FETCH_TLS', message, { cause: err });
   }
-  if (code === 'UND_ERR_MAX_REDIRECTIONS' || /max redirects/i.test(message)) {
-    return new IngestError('TOO_MANY_REDIRECTS', message, { cause: err });
-  }
   return new IngestError('FETCH_FAILED', message, { cause: err });
 }

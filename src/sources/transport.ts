@@ -21,8 +21,10 @@ export type FetchOutcome =
       contentType: string | null;
       httpStatus: number | null;
       validators: Validators | null;
+      /** The URL a permanent redirect (301/308) pointed to: the feed's config should follow. */
+      movedTo?: string | null;
     }
-  | { kind: 'not_modified'; httpStatus: number | null };
+  | { kind: 'not_modified'; httpStatus: number | null; movedTo?: string | null };
 
 export interface Transport {
   fetch(request: FetchRequest): Promise<FetchOutcome>;

@@ -24,10 +24,11 @@ function writeConfig(cwd: string): string {
   return config;
 }
 
+/** Running, and not a zombie waiting to be reaped by whoever inherited it. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return false;
   }

@@ -46,6 +46,8 @@ describe('loadConfig', () => {
     expect(config.http).toEqual({ port: 9464, host: '0.0.0.0' });
     expect(config.log).toEqual({ level: 'info', pretty: false });
     expect(config.dedup).toEqual({ retentionMs: 30 * 24 * 3600_000 });
+    expect(config.fetch).toEqual({ perHostConnections: 4 });
+    expect(config.backoff).toEqual({ maxMs: 3600_000 });
     expect(config.feeds[0]).toEqual({
       id: 'pti-world',
       url: 'https://wire.example/pti/world.xml',
@@ -60,6 +62,8 @@ describe('loadConfig', () => {
       maxBytes: 64 * 1024 * 1024,
       timeoutMs: 60_000,
       maxAgeMs: 48 * 3600_000,
+      idleAlertMs: 24 * 3600_000,
+      cron: null,
       enabled: true,
     });
   });

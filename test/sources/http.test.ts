@@ -55,7 +55,7 @@ describe('HttpTransport', () => {
     expect(first).toMatchObject({ kind: 'fetched', httpStatus: 200, validators: { etag: '"v1"' } });
     const validators = first.kind === 'fetched' ? first.validators : null;
     const second = await transport.fetch(request(`${base}/feed`, { validators }));
-    expect(second).toEqual({ kind: 'not_modified', httpStatus: 304 });
+    expect(second).toEqual({ kind: 'not_modified', httpStatus: 304, movedTo: null });
     expect(seen).toEqual([undefined, '"v1"']);
   });
 

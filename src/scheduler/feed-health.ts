@@ -1,0 +1,66 @@
+/**
+ * What the scheduler remembers about each feed between polls, shared by every replica through
+ * Redis: the backoff gate, failure streaks, last success, idleness, and a 24-hour tally of queued
+ * articles for `wirefeed status`.
+ */
+import type { Redis } from 'ioredis';
+
+export interface FeedHealth {
+  lastPollAt: number | null;
+  lastSuccessAt: number | null;
+  lastErrorAt: number | null;
+  lastErrorCode: string | null;
+  failures: number;
+  /** Epoch ms before which scheduled polls are skipped (backoff); 0 when none. */
+  nextPollAfter: number;
+  /** When the feed last produced something new, or was first polled. */
+  lastNewAt: number | null;
+  idleAlerted: boolean;
+  /** The error code a `feed.needs_attention` was raised for, until the feed recovers. */
+  attention: string | null;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+export class FeedHealthStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'wirefeed:health:',
+  ) {}
+
+  async get(feedId: string): Promise<FeedHealth> {
+    const raw = await this.redis.hgetall(this.prefix + feedId);
+    const num = (key: string) => (raw[key] ? Number(raw[key]) : null);
+    return {
+      lastPollAt: num('lastPollAt'),
+      lastSuccessAt: num('lastSuccessAt'),
+      lastErrorAt: num('lastErrorAt'),
+      lastErrorCode: raw.lastErrorCode || null,
+      failures: num('failures') ?? 0,
+      nextPollAfter: num('nextPollAfter') ?? 0,
+      lastNewAt: num('lastNewAt'),
+      idleAlerted: raw.idleAlerted === '1',
+      attention: raw.attention || null,
+    };
+  }
+
+  async put(feedId: string, health: FeedHealth): Promise<void> {
+    const fields: Record<string, string> = {};
+    for (const [key, value] of Object.entries(health)) {
+      fields[key] = value === null ? '' : typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+    }
+    await this.redis.hset(this.prefix + feedId, fields);
+  }
+
+  /** Adds `count` queued articles at `now` (poll `pollId`) and drops tallies older than a day. */
+  async countQueued(feedId: string, pollId: string, count: number, now: number): Promise<void> {
+    const key = `${this.prefix + feedId}:queued`;
+    const tx = this.redis.multi().zremrangebyscore(key, 0, now - DAY_MS);
+    if (count > 0) tx.zadd(key, ...Array.from({ length: count }, (_, i) => [now, `${pollId}:${i}`]).flat());
+    await tx.pexpire(key, DAY_MS).exec();
+  }
+
+  async queuedLastDay(feedId: string, now: number): Promise<number> {
+    return this.redis.zcount(`${this.prefix + feedId}:queued`, now - DAY_MS, '+inf');
+  }
+}
