@@ -101,7 +101,7 @@ export function createRuntime(
       publisher: backends.publisher,
       now: () => new Date(),
     },
-    locks: new FeedLocks(backends.redis),
+    locks: new FeedLocks(backends.redis, config.queue.feedLockTtlMs),
     health,
     metrics,
     logger,

@@ -93,7 +93,12 @@ export function resolveConfig(file: ConfigFile, ctx: ResolveContext): Config {
       url: overrides.redisUrl ?? file.redis.url ?? null,
       embedded: { dataDir: resolve(ctx.cwd, file.redis.embedded.dataDir), port: file.redis.embedded.port },
     },
-    queue: { ...file.queue },
+    queue: {
+      name: file.queue.name,
+      pollQueue: file.queue.pollQueue,
+      concurrency: file.queue.concurrency,
+      feedLockTtlMs: parseDuration(file.queue.feedLockTtl) ?? 30_000,
+    },
     dedup: { retentionMs: parseDuration(file.dedup.retention) ?? 0 },
     fetch: { perHostConnections: file.fetch.perHostConnections },
     backoff: { maxMs: parseDuration(file.backoff.max) ?? 0 },

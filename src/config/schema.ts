@@ -1,6 +1,7 @@
 /** The config file as written: one zod schema, which is also the source of schemas/config.schema.json. */
 import { z } from 'zod';
 import { templateProblem } from './disclaimers.js';
+import { parseDuration } from './duration.js';
 import { isRedisUrl } from './field-checks.js';
 import {
   agencyCode,
@@ -64,6 +65,10 @@ export const configFileSchema = z
         name: queueName.default('publish').describe('Queue the publish jobs go to'),
         pollQueue: queueName.default('wirefeed-poll'),
         concurrency: z.number().int('expected a whole number').min(1, 'must be at least 1').default(4),
+        feedLockTtl: duration()
+          .refine((text) => (parseDuration(text) ?? 0) >= 1_000, 'must be at least 1s')
+          .default('30s')
+          .describe("How long a crashed worker's hold on a feed outlives it; live polls renew it"),
       })
       .prefault({}),
     http: z

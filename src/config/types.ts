@@ -74,7 +74,13 @@ export interface Config {
     readonly url: string | null;
     readonly embedded: { readonly dataDir: string; readonly port: number };
   };
-  readonly queue: { readonly name: string; readonly pollQueue: string; readonly concurrency: number };
+  readonly queue: {
+    readonly name: string;
+    readonly pollQueue: string;
+    readonly concurrency: number;
+    /** Expiry of the per-feed poll lock; renewed while a poll runs. */
+    readonly feedLockTtlMs: number;
+  };
   /** How long seen-state and tombstones live in Redis. */
   readonly dedup: { readonly retentionMs: number };
   readonly fetch: { readonly perHostConnections: number };

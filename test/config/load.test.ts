@@ -42,7 +42,12 @@ describe('loadConfig', () => {
       withInputs: WITH_INPUTS_DISCLAIMER,
     });
     expect(config.redis).toEqual({ url: null, embedded: { dataDir: '/srv/wirefeed/var/redis', port: 0 } });
-    expect(config.queue).toEqual({ name: 'publish', pollQueue: 'wirefeed-poll', concurrency: 4 });
+    expect(config.queue).toEqual({
+      name: 'publish',
+      pollQueue: 'wirefeed-poll',
+      concurrency: 4,
+      feedLockTtlMs: 30_000,
+    });
     expect(config.http).toEqual({ port: 9464, host: '0.0.0.0' });
     expect(config.log).toEqual({ level: 'info', pretty: false });
     expect(config.dedup).toEqual({ retentionMs: 30 * 24 * 3600_000 });
