@@ -1,28 +1,46 @@
 /**
- * Bytes → string for XML feeds. Order of authority (RFC 7303 §3): byte-order mark, then the HTTP
- * charset, then the XML declaration, then UTF-8. Agencies still ship windows-1252 with a wrong or
- * missing declaration, so a bad label falls back to UTF-8 rather than failing.
+ * Bytes → string for XML feeds. The policy, adapted from RFC 7303 §3 (RFC 3023) to what servers
+ * and agencies actually send:
+ *
+ * 1. A byte-order mark (UTF-8, UTF-16LE/BE) is authoritative.
+ * 2. BOM-less UTF-16 is recognised from NULs beside ASCII in the first four bytes (`<\0?\0x\0m\0l`,
+ *    `\0<\0?\0x\0m\0l`). A UTF-16 label on bytes that read as ASCII is ignored: they cannot be UTF-16.
+ * 3. Then the XML declaration's encoding, then the HTTP charset, then UTF-8. The declaration wins
+ *    over HTTP, unlike RFC 7303, because the document's author wrote it while a server's charset is
+ *    usually a default (Apache's ISO-8859-1). RFC 3023's us-ascii default for `text/xml` without
+ *    a charset is never applied: such servers mean UTF-8 or whatever the declaration says.
+ * 4. Validity fallbacks. A UTF-8 label (or none) on bytes that are not UTF-8 falls to the other
+ *    8-bit candidate, else to windows-1252 byte by byte (valid UTF-8 sequences stay UTF-8). An 8-bit
+ *    or legacy label on bytes that are valid UTF-8 with multibyte sequences means UTF-8 mislabelled
+ *    (UTF-8 served as ISO-8859-1): real ISO-8859-1 text is almost never valid UTF-8 as well.
+ * 5. Every windows-1252 alias (iso-8859-1, latin1, us-ascii) gets cp1252's 0x80–0x9F.
+ * 6. Characters XML 1.0 forbids are dropped rather than failing the parse.
  */
+import { decodeUtf8OrCp1252, hasHighBytes, isUtf8, windows1252C1 } from './cp1252.js';
 
 export function decodeBytes(bytes: Uint8Array, contentTypeCharset: string | null): string {
-  const label =
-    bomEncoding(bytes) ?? supported(contentTypeCharset) ?? supported(declaredEncoding(bytes)) ?? 'utf-8';
-  const decoder = new TextDecoder(label);
-  const text = decoder.decode(bytes);
-  return stripIllegalXmlChars(decoder.encoding === 'windows-1252' ? windows1252C1(text) : text);
+  return stripIllegalXmlChars(decode(bytes, contentTypeCharset));
 }
 
-/**
- * Node 20's TextDecoder decodes `windows-1252` (and its WHATWG aliases iso-8859-1, latin1, ascii)
- * as ISO-8859-1, leaving 0x80–0x9F as C1 controls. Those bytes are curly quotes, dashes and € in
- * every real feed that uses them (fixtures/feeds/rss/windows-1252.rss.xml).
- */
-const CP1252_C1 =
-  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
-  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+function decode(bytes: Uint8Array, httpCharset: string | null): string {
+  const bom = bomEncoding(bytes) ?? utf16Pattern(bytes);
+  if (bom?.startsWith('utf-16')) return new TextDecoder(bom).decode(bytes);
+  const labels = [bom, declaredEncoding(bytes), httpCharset]
+    .map(supported)
+    .filter((l): l is string => l !== null && !l.startsWith('utf-16'));
+  const label = labels[0] ?? 'utf-8';
+  if (label === 'utf-8') {
+    if (isUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
+    const other = bom === null ? labels.find((l) => l !== 'utf-8' && l !== 'windows-1252') : undefined;
+    return other === undefined ? decodeUtf8OrCp1252(bytes) : decodeLegacy(bytes, other);
+  }
+  if (hasHighBytes(bytes) && isUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
+  return decodeLegacy(bytes, label);
+}
 
-function windows1252C1(text: string): string {
-  return text.replace(/[\u0080-\u009F]/g, (c) => CP1252_C1.charAt(c.charCodeAt(0) - 0x80));
+function decodeLegacy(bytes: Uint8Array, label: string): string {
+  const text = new TextDecoder(label).decode(bytes);
+  return label === 'windows-1252' ? windows1252C1(text) : text;
 }
 
 /** The `charset` parameter of a Content-Type header, if any. */
@@ -38,6 +56,7 @@ export function stripIllegalXmlChars(text: string): string {
   return text.replace(ILLEGAL_XML_CHARS, '');
 }
 
+/** TextDecoder drops the BOM it is named for; a UTF-8 BOM on invalid bytes is trimmed later. */
 function bomEncoding(b: Uint8Array): string | null {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
   if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
@@ -45,6 +64,16 @@ function bomEncoding(b: Uint8Array): string | null {
   return null;
 }
 
+/** BOM-less UTF-16: two ASCII characters (`<?`, `<r`, ` <`) with their NUL high bytes. */
+function utf16Pattern(b: Uint8Array): string | null {
+  if (b.length < 4) return null;
+  const ascii = (x: number | undefined) => x !== undefined && x > 0 && x < 0x80;
+  if (ascii(b[0]) && b[1] === 0 && ascii(b[2]) && b[3] === 0) return 'utf-16le';
+  if (b[0] === 0 && ascii(b[1]) && b[2] === 0 && ascii(b[3])) return 'utf-16be';
+  return null;
+}
+
+/** A WHATWG encoding name for the label, or null when TextDecoder does not know it. */
 function supported(label: string | null): string | null {
   if (!label) return null;
   try {
@@ -54,12 +83,11 @@ function supported(label: string | null): string | null {
   }
 }
 
-/** Reads `<?xml … encoding="…"?>`; BOM-less UTF-16 is recognised from the `<?` byte pattern. */
+/**
+ * `<?xml … encoding="…"?>` in the first kilobyte, read as ASCII. Not anchored at the start:
+ * garbage before the declaration (a PHP warning) is skipped by the parser too.
+ */
 function declaredEncoding(b: Uint8Array): string | null {
-  if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) return 'utf-16le';
-  if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f) return 'utf-16be';
-  const head = new TextDecoder('latin1').decode(b.subarray(0, 512));
-  const label = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(head)?.[1] ?? null;
-  // A declaration readable as ASCII cannot be UTF-16; feeds that claim it are really 8-bit.
-  return label && /^utf-?16/i.test(label) ? null : label;
+  const head = new TextDecoder('latin1').decode(b.subarray(0, 1024));
+  return /<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(head)?.[1] ?? null;
 }

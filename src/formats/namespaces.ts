@@ -11,6 +11,10 @@ const CONVENTIONAL: Readonly<Record<string, string>> = {
   'http://search.yahoo.com/mrss/': 'media',
   'http://search.yahoo.com/mrss': 'media',
   'http://www.w3.org/2005/Atom': 'atom',
+  // '' = read unprefixed: NewsML-G2 2.x and NITF 3.x documents normally use these as the default
+  // namespace, so `<nar:newsItem xmlns:nar=…>` (fixtures/feeds/newsml-g2/prefixed.xml) reads as `newsItem`.
+  'http://iptc.org/std/nar/2006-10-01/': '',
+  'http://iptc.org/std/NITF/2006-10-18/': '',
 };
 
 const DECLARATION = /xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']([^"']*)["']/g;

@@ -16,7 +16,7 @@ export interface Prolog {
 const NAME_END = /[\s/>]/;
 
 export function readProlog(text: string): Prolog {
-  let i = 0;
+  let i = documentStart(text);
   let doctype: Prolog['doctype'] = null;
   for (;;) {
     i = skipSpace(text, i);
@@ -36,6 +36,26 @@ export function readProlog(text: string): Prolog {
   if (text[i] !== '<') return { rootStart: -1, rootName: null, doctype };
   const name = readName(text, i + 1);
   return { rootStart: i, rootName: name === '' ? null : name, doctype };
+}
+
+const LATE_DECLARATION = /<\?xml\s/;
+/** How far to look for a declaration printed after garbage; warnings are short. */
+const GARBAGE_LIMIT = 4096;
+
+/**
+ * Where the XML starts: past whitespace and BOMs, and past garbage before a late `<?xml …?>`
+ * (a PHP warning, in text or as `<br /><b>Warning</b>…`, printed ahead of the feed). A declaration
+ * is only legal at the very start, so one found later marks the real start, unless it sits after
+ * a CDATA section or comment, where it is content.
+ */
+export function documentStart(text: string): number {
+  const i = skipSpace(text, 0);
+  if (text.startsWith('<?xml', i)) return i;
+  const head = text.slice(i, i + GARBAGE_LIMIT);
+  const at = head.search(LATE_DECLARATION);
+  if (at <= 0) return i;
+  const garbage = head.slice(0, at);
+  return garbage.includes('<![CDATA[') || garbage.includes('<!--') ? i : i + at;
 }
 
 /** The root start tag's default namespace (`xmlns="…"`), if declared there. */

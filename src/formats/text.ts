@@ -2,15 +2,7 @@
  * Text helpers for format parsers. Drafts carry plain text or unsafe HTML; these turn feed
  * strings into one or the other without interpreting anything further.
  */
-import { decodeHTMLStrict } from 'entities';
-
-/**
- * Titles in RSS are text that often arrives entity-escaped twice (`&amp;#8217;`, `&amp;rsquo;`):
- * after XML decoding, HTML references remain and are decoded here. Strict: `AT&T` stays as is.
- */
-export function decodeHtmlEntities(text: string): string {
-  return text.includes('&') ? decodeHTMLStrict(text) : text;
-}
+import { decodeXmlEntities } from './entities.js';
 
 /** Runs of whitespace (including newlines and NBSP) become one space; trimmed; empty → null. */
 export function collapseWhitespace(text: string | null): string | null {
@@ -19,9 +11,14 @@ export function collapseWhitespace(text: string | null): string | null {
   return collapsed === '' ? null : collapsed;
 }
 
-/** A text field that may hold entity references, as clean plain text. */
+/**
+ * Plain text from a source with no XML layer (JSON Feed, ninjs) that may still carry HTML
+ * references (`&#8217;`, `&amp;`): decoded once, here. XML text was decoded by the parser
+ * (entities.ts), and decoding it again would turn the text `&lt;` into `<`: XML formats use
+ * `collapseWhitespace`.
+ */
 export function plainText(text: string | null): string | null {
-  return text === null ? null : collapseWhitespace(decodeHtmlEntities(text));
+  return text === null ? null : collapseWhitespace(decodeXmlEntities(text));
 }
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = {

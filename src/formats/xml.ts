@@ -5,9 +5,11 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { IngestError } from '../model/index.js';
+import { decodeXmlEntities } from './entities.js';
+import { prepare, repair } from './leniency.js';
+import { fromOrdered, type Markup } from './markup.js';
 import { canonicalPrefixes } from './namespaces.js';
 import { isNode, type XmlNode } from './node.js';
-import { readProlog } from './prolog.js';
 
 /** Elements that may repeat; always arrays so a single `<item>` reads like many. */
 const REPEATABLE = new Set([
@@ -37,8 +39,8 @@ const ENTRY_RAW_TEXT = ['title', 'summary', 'content', 'rights'].map((n) => `fee
 let prefixMap: Map<string, string> | null = null;
 
 /**
- * Only the five predefined entities and character references are decoded. DOCTYPE-declared
- * entities are never registered, so billion-laughs and external entities (XXE) cannot expand.
+ * entities.ts decodes every reference, exactly once. DOCTYPE-declared entities are never
+ * registered, so billion-laughs and external entities (XXE) cannot expand.
  */
 const xmlOnlyEntities = {
   setExternalEntities: () => {},
@@ -48,16 +50,21 @@ const xmlOnlyEntities = {
   decode: decodeXmlEntities,
 };
 
-const parser = new XMLParser({
+/** Options every parser here shares: attributes kept, values left as strings, entity-safe decoding. */
+const SHARED_OPTIONS = {
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   textNodeName: '#text',
   allowBooleanAttributes: true,
   parseTagValue: false,
   parseAttributeValue: false,
-  trimValues: true,
   processEntities: true,
   entityDecoder: xmlOnlyEntities,
+} as const;
+
+const parser = new XMLParser({
+  ...SHARED_OPTIONS,
+  trimValues: true,
   stopNodes: [...ATOM_RAW_TEXT, ...ENTRY_RAW_TEXT],
   isArray: (name, _path, _leaf, isAttribute) => !isAttribute && REPEATABLE.has(name),
   transformTagName: (name) => remapPrefix(name),
@@ -65,47 +72,94 @@ const parser = new XMLParser({
 
 /** Parses a decoded document; throws `PARSE_MALFORMED` for XML that is beyond repair. */
 export function parseXml(text: string): XmlNode {
-  const xml = prepare(text);
-  const verdict = XMLValidator.validate(xml, { allowBooleanAttributes: true });
-  if (verdict !== true) {
-    const { msg, line, col } = verdict.err;
-    throw new IngestError('PARSE_MALFORMED', `${msg} (line ${line}, column ${col})`);
-  }
+  return parseWith(parser, text);
+}
+
+export interface XmlParserOptions {
+  /** Element names always returned as arrays. */
+  repeatable: readonly string[];
+  /** fast-xml-parser stop-node paths (`nitf.body`, `..inlineXML`) kept as raw markup. */
+  stopNodes: readonly string[];
+}
+
+/**
+ * A parser with its own repeatable elements and raw (stop) nodes, sharing the repairs, validation,
+ * entity safety and prefix canonicalisation of `parseXml`. Build it once, at module level.
+ */
+export function createXmlParser(options: XmlParserOptions): (text: string) => XmlNode {
+  const repeatable = new Set(options.repeatable);
+  const own = new XMLParser({
+    ...SHARED_OPTIONS,
+    trimValues: true,
+    stopNodes: [...options.stopNodes],
+    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && repeatable.has(name),
+    transformTagName: (name) => remapPrefix(name),
+  });
+  return (text) => parseWith(own, text);
+}
+
+function parseWith(objectParser: XMLParser, text: string): XmlNode {
+  const xml = validated(text);
   prefixMap = canonicalPrefixes(xml);
   try {
-    const doc: unknown = parser.parse(xml);
+    const doc: unknown = objectParser.parse(xml);
     if (!isNode(doc)) throw new Error('parser returned no document');
     return doc;
   } catch (err) {
-    throw new IngestError('PARSE_MALFORMED', err instanceof Error ? err.message : String(err), {
-      cause: err,
-    });
+    throw malformed(err);
   } finally {
     prefixMap = null;
   }
 }
 
 /**
- * Lenient repairs before validation: leading whitespace before `<?xml`, the DOCTYPE (dropped: we
- * never use it), and bare `&` (e.g. `AT&T`, unescaped query strings), which feeds emit constantly.
+ * The prepared document, or its repaired copy when only that validates; the first error otherwise.
+ * What is prepared and what is repaired is leniency.ts's policy.
  */
-function prepare(text: string): string {
-  let xml = text.trimStart();
-  const { doctype } = readProlog(xml);
-  if (doctype) xml = xml.slice(0, doctype.start) + xml.slice(doctype.end < 0 ? xml.length : doctype.end);
-  return escapeBareAmpersands(xml);
+function validated(text: string): string {
+  const xml = prepare(text);
+  const verdict = XMLValidator.validate(xml, { allowBooleanAttributes: true });
+  if (verdict === true) return xml;
+  const repaired = repair(xml);
+  if (repaired !== xml && XMLValidator.validate(repaired, { allowBooleanAttributes: true }) === true) {
+    return repaired;
+  }
+  const { msg, line, col } = verdict.err;
+  throw new IngestError('PARSE_MALFORMED', `${msg} (line ${line}, column ${col})`);
+}
+
+function malformed(err: unknown): IngestError {
+  return new IngestError('PARSE_MALFORMED', err instanceof Error ? err.message : String(err), { cause: err });
 }
 
 /**
- * CDATA, comments and PIs are matched first so the `&` inside them stays untouched. An unclosed
- * section runs to the end (`|$`) so the scan stays linear; the validator then rejects the document.
+ * Document order, untrimmed text and local names (prefixes dropped): for mixed content such as
+ * NITF bodies and NewsML-G2 `inlineXML`, where element order and the spaces between inline
+ * elements are the content.
  */
-const BARE_AMP =
-  /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|<\?[\s\S]*?(?:\?>|$)|&(?![A-Za-z_][\w.-]*;|#\d+;|#x[\da-fA-F]+;)/g;
+const markupParser = new XMLParser({
+  ...SHARED_OPTIONS,
+  preserveOrder: true,
+  trimValues: false,
+  removeNSPrefix: true,
+});
 
-function escapeBareAmpersands(xml: string): string {
-  if (!xml.includes('&')) return xml;
-  return xml.replace(BARE_AMP, (m) => (m === '&' ? '&amp;' : m));
+/** A whole document in document order, repaired and validated like `parseXml` (NITF). */
+export function parseXmlMarkup(text: string): Markup[] {
+  return markupOf(validated(text));
+}
+
+/** Raw markup from a stop node of a document that has already been validated. */
+export function parseMarkup(raw: string): Markup[] {
+  return markupOf(raw);
+}
+
+function markupOf(xml: string): Markup[] {
+  try {
+    return fromOrdered(markupParser.parse(xml), SHARED_OPTIONS.attributeNamePrefix);
+  } catch (err) {
+    throw malformed(err);
+  }
 }
 
 function remapPrefix(name: string): string {
@@ -113,20 +167,9 @@ function remapPrefix(name: string): string {
   const colon = name.indexOf(':');
   if (colon < 0) return name;
   const to = prefixMap.get(name.slice(0, colon));
-  return to === undefined ? name : `${to}:${name.slice(colon + 1)}`;
-}
-
-const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([\da-fA-F]{1,6}));/g;
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decodes predefined and numeric references; other `&name;` stay as written (HTML decodes them). */
-export function decodeXmlEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (_m, named?: string, dec?: string, hex?: string) => {
-    if (named) return PREDEFINED[named] ?? '';
-    const code = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
-    return isXmlChar(code) ? String.fromCodePoint(code) : '';
-  });
+  if (to === undefined) return name;
+  // '' canonicalises a vocabulary its documents use unprefixed (NewsML-G2, NITF): the local name.
+  return to === '' ? name.slice(colon + 1) : `${to}:${name.slice(colon + 1)}`;
 }
 
 const RAW_SECTIONS = /<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)/g;
@@ -145,15 +188,5 @@ export function rawXmlToText(raw: string): string {
   return out + decodeXmlEntities(raw.slice(last));
 }
 
-function isXmlChar(code: number): boolean {
-  return (
-    code === 0x9 ||
-    code === 0xa ||
-    code === 0xd ||
-    (code >= 0x20 && code <= 0xd7ff) ||
-    (code >= 0xe000 && code <= 0xfffd) ||
-    (code >= 0x10000 && code <= 0x10ffff)
-  );
-}
-
 export { decodeBytes } from './encoding.js';
+export { decodeXmlEntities } from './entities.js';

@@ -20,9 +20,9 @@ function item(xml: string, channel = ''): ItemDraft {
 }
 
 describe('RSS items', () => {
-  it('decodes HTML entities in titles, including double-escaped ones', () => {
-    expect(item('<title>Group&#8217;s offer &amp;rsquo; &amp;amp; more</title>').title).toBe(
-      'Group’s offer ’ & more',
+  it('decodes entities in titles exactly once, so double-escaped ones stay as written', () => {
+    expect(item('<title>Group&#8217;s offer &rsquo; &amp;rsquo; &amp;lt; more</title>').title).toBe(
+      'Group’s offer ’ &rsquo; &lt; more',
     );
   });
 

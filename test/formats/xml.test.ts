@@ -40,8 +40,15 @@ describe('parseXml', () => {
     expect(doc.a).toEqual({ '#text': 'R&D & AT&T', '@_href': 'https://x.test/?a=1&b=2' });
   });
 
-  it('leaves undeclared named references as written for HTML decoding later', () => {
-    expect(parseXml('<a>Pakistan&rsquo;s</a>').a).toBe('Pakistan&rsquo;s');
+  it('decodes HTML named references, which RSS uses without a DTD', () => {
+    expect(parseXml('<a t="caf&eacute;">Pakistan&rsquo;s&nbsp;PM</a>').a).toEqual({
+      '#text': 'Pakistan’s\u00a0PM',
+      '@_t': 'café',
+    });
+  });
+
+  it('leaves references that name nothing as written', () => {
+    expect(parseXml('<a>&madeup; &lol2;</a>').a).toBe('&madeup; &lol2;');
   });
 
   it('accepts whitespace before the XML declaration', () => {
@@ -80,8 +87,10 @@ describe('parseXml', () => {
 });
 
 describe('decodeXmlEntities and rawXmlToText', () => {
-  it('drops character references to characters XML forbids', () => {
-    expect(decodeXmlEntities('a&#0;b&#x1;c')).toBe('abc');
+  it('turns character references to characters XML forbids into U+FFFD', () => {
+    expect(decodeXmlEntities('a&#0;b&#x1;c&#xD800;d&#x110000;e&#99999999999;f&#xFFFE;')).toBe(
+      'a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf\ufffd',
+    );
   });
 
   it('reads CDATA literally and decodes entities around it', () => {
@@ -110,7 +119,7 @@ describe('decodeBytes', () => {
     expect(decodeBytes(bytes, null)).toBe(text);
   });
 
-  it('lets the HTTP charset win over the XML declaration', () => {
+  it('falls back to the HTTP charset when bytes declared UTF-8 are not UTF-8', () => {
     const bytes = new Uint8Array([
       ...utf8('<?xml version="1.0" encoding="utf-8"?><a>'),
       0xe9,

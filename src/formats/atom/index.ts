@@ -4,6 +4,6 @@ import { parseAtom } from './parse.js';
 
 export const atomFormat: FeedFormatModule = {
   format: 'atom',
-  sniff: (doc) => doc.kind === 'xml' && doc.root.name === 'feed',
+  sniff: (doc) => doc.kind === 'xml' && doc.root.name.toLowerCase() === 'feed',
   parse: (text) => parseAtom(text),
 };

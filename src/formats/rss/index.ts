@@ -4,6 +4,8 @@ import { parseRss } from './parse.js';
 
 export const rssFormat: FeedFormatModule = {
   format: 'rss',
-  sniff: (doc) => doc.kind === 'xml' && ['rss', 'RDF'].includes(doc.root.name.replace(/^.*:/, '')),
+  // Case-blind: `<RSS>` is seen in the wild, and xml.ts gives it the spec case (leniency.ts).
+  sniff: (doc) =>
+    doc.kind === 'xml' && ['rss', 'rdf'].includes(doc.root.name.replace(/^.*:/, '').toLowerCase()),
   parse: (text) => parseRss(text),
 };

@@ -2,7 +2,7 @@
 import { type DraftSubject, emptyDraft, IngestError, type ItemDraft } from '../../model/index.js';
 import { mediaOf } from '../media-rss.js';
 import { attr, childText, childTextOf, childTexts, first, nodes, textOf, type XmlNode } from '../node.js';
-import { collapseWhitespace, isHttpUrl, plainText, resolveBase } from '../text.js';
+import { collapseWhitespace, isHttpUrl, resolveBase } from '../text.js';
 import { uniqueBy } from '../unique.js';
 
 /** Channel-level values items inherit when they do not state their own. */
@@ -17,7 +17,7 @@ export function parseItem(item: XmlNode, channel: ChannelContext): ItemDraft {
   const guid = first(item, 'guid');
   draft.guid = itemGuid(item);
   draft.link = childText(item, 'link') ?? permalink(guid) ?? attr(item, 'rdf:about');
-  draft.title = plainText(childText(item, 'title'));
+  draft.title = collapseWhitespace(childText(item, 'title'));
   Object.assign(draft, bodyAndSummary(item));
   draft.author = authorOf(item);
   draft.published = childTextOf(item, ['pubDate', 'dc:date', 'dcterms:issued']);
@@ -60,23 +60,23 @@ function bodyAndSummary(item: XmlNode): Pick<ItemDraft, 'bodyHtml' | 'summaryHtm
 
 /** `dc:creator` (all of them) over RSS `author`, which is an e-mail: `desk@pti.in (PTI Desk)`. */
 function authorOf(item: XmlNode): string | null {
-  const creators = childTexts(item, 'dc:creator').map(plainText);
+  const creators = childTexts(item, 'dc:creator').map(collapseWhitespace);
   const named = creators.filter((c): c is string => c !== null);
   if (named.length > 0) return named.join(', ');
   const author = childText(item, 'author');
   if (author === null) return null;
-  return plainText(/^\S+@\S+\s*\((.+)\)$/.exec(author)?.[1] ?? author);
+  return collapseWhitespace(/^\S+@\S+\s*\((.+)\)$/.exec(author)?.[1] ?? author);
 }
 
 function subjectsOf(item: XmlNode): DraftSubject[] {
   const subjects: DraftSubject[] = [];
   for (const category of nodes(item, 'category')) {
-    const name = plainText(textOf(category));
+    const name = collapseWhitespace(textOf(category));
     const domain = attr(category, 'domain');
     if (name !== null) subjects.push({ name, uri: isHttpUrl(domain) ? domain : null });
   }
   for (const subject of childTexts(item, 'dc:subject')) {
-    const name = plainText(subject);
+    const name = collapseWhitespace(subject);
     if (name !== null) subjects.push({ name, uri: null });
   }
   return uniqueBy(subjects, (s) => s.name.toLowerCase());

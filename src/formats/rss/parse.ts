@@ -5,7 +5,7 @@
 import { type FeedDraft, IngestError } from '../../model/index.js';
 import { itemResult } from '../item-result.js';
 import { attr, childText, childTextOf, first, nodes, type XmlNode } from '../node.js';
-import { plainText, resolveBase } from '../text.js';
+import { collapseWhitespace, resolveBase } from '../text.js';
 import { parseXml } from '../xml.js';
 import { type ChannelContext, itemGuid, parseItem } from './item.js';
 
@@ -20,7 +20,7 @@ export function parseRss(text: string): FeedDraft {
   const items = [...nodes(channel, 'item'), ...nodes(root, 'item')];
   return {
     format: 'rss',
-    title: plainText(childText(channel, 'title')),
+    title: collapseWhitespace(childText(channel, 'title')),
     link: childText(channel, 'link'),
     language: ctx.language,
     rights: ctx.rights,

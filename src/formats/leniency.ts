@@ -1,0 +1,92 @@
+/**
+ * How lenient wirefeed is with XML, as a policy. Real agency feeds are routinely not well-formed;
+ * a document is repaired only where the repair cannot change what a well-formed document means.
+ *
+ * Always, before validation (`prepare`):
+ * - BOMs, whitespace and garbage before a late `<?xml` are skipped (prolog.ts `documentStart`).
+ * - The DOCTYPE is dropped: its entities are never expanded or fetched (billion laughs, XXE).
+ * - A bare `&` (`AT&T`, unescaped query strings) becomes `&amp;`; references are left for
+ *   entities.ts, which also knows HTML's named entities.
+ * - A `<` that cannot start markup (`5 < 6`, `<3`, `a <= b`) becomes `&lt;`.
+ * - In RSS and Atom documents, element names the formats define are given their spec case
+ *   (`<RSS>`, `<Item>`, `<PubDate>` → `rss`, `item`, `pubDate`): feeds mix case although XML does not.
+ * CDATA sections, comments and processing instructions are never touched.
+ *
+ * Only when validation fails (`repair`, then validated again):
+ * - HTML void elements written HTML-style in unescaped markup (`<br>`, `<hr>`, `<img …>`, `</br>`)
+ *   are self-closed or dropped.
+ * - Text after the root element's end tag is cut off.
+ *
+ * Never repaired, rejected as PARSE_MALFORMED: an unclosed root, mismatched tags, unquoted or
+ * repeated attributes, garbage with no element. Undeclared namespace prefixes (`<media:content>`
+ * without `xmlns:media`) are not an error at all: the parser does not resolve namespaces, and
+ * parsers match on conventional prefixes (namespaces.ts).
+ */
+import { documentStart, readProlog } from './prolog.js';
+
+export function prepare(text: string): string {
+  let xml = text.slice(documentStart(text));
+  const { doctype, rootName } = readProlog(xml);
+  if (doctype) xml = xml.slice(0, doctype.start) + xml.slice(doctype.end < 0 ? xml.length : doctype.end);
+  const canonical = isRssOrAtom(rootName) ? canonicalName : (name: string) => name;
+  // One pass; sections are matched first so nothing inside them is rewritten. An unclosed section
+  // runs to the end (`|$`) so the scan stays linear; the validator then rejects the document.
+  return xml.replace(TOKEN, (m, slash?: string, name?: string) => {
+    if (name !== undefined) return `<${slash}${canonical(name)}`;
+    if (m === '&') return '&amp;';
+    if (m === '<') return '&lt;';
+    return m;
+  });
+}
+
+// A reference is what the validator accepts as one (a name of at most 20 word characters); any
+// other `&` (`&a-b;`, `&#X41;`) is escaped, so it reads as text instead of failing the document.
+const SECTION = String.raw`<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|<\?[\s\S]*?(?:\?>|$)`;
+const TOKEN = new RegExp(
+  String.raw`${SECTION}|<(\/?)([A-Za-z_][\w.:-]*)|&(?![A-Za-z_]\w{0,19};|#\d+;|#x[\da-fA-F]+;)|<(?![A-Za-z_:/!?\u0080-\uFFFF])`,
+  'g',
+);
+
+/** A repaired copy of a document the validator rejected; the same string when nothing applies. */
+export function repair(xml: string): string {
+  const selfClosed = xml.replace(VOID_TAG, (m, close?: string, name?: string, attrs?: string) => {
+    if (name === undefined) return m;
+    return close === '/' ? '' : `<${name}${(attrs ?? '').replace(/\s*\/$/, '')}/>`;
+  });
+  return cutAfterRoot(selfClosed);
+}
+
+const VOID_TAG = new RegExp(String.raw`${SECTION}|<(\/?)(br|hr|img|wbr)\b([^<>]*)>`, 'gi');
+
+/** Drops whatever follows the root's last end tag (`</rss>` then a debug line or a second feed). */
+function cutAfterRoot(xml: string): string {
+  const { rootName } = readProlog(xml);
+  if (rootName === null) return xml;
+  const end = xml.lastIndexOf(`</${rootName}`);
+  const close = end < 0 ? -1 : xml.indexOf('>', end);
+  return close < 0 ? xml : xml.slice(0, close + 1);
+}
+
+function isRssOrAtom(rootName: string | null): boolean {
+  const local = rootName?.replace(/^.*:/, '').toLowerCase();
+  return local === 'rss' || local === 'rdf' || local === 'feed';
+}
+
+// biome-ignore format: one list reads better than one name a line
+const SPEC_NAMES = [
+  // RSS 0.91–2.0 and RSS 1.0 (https://www.rssboard.org/rss-specification, RSS 1.0 §5)
+  'rss', 'rdf:RDF', 'channel', 'item', 'title', 'link', 'description', 'language', 'copyright',
+  'managingEditor', 'webMaster', 'pubDate', 'lastBuildDate', 'category', 'generator', 'docs', 'ttl',
+  'image', 'url', 'width', 'height', 'author', 'comments', 'enclosure', 'guid', 'source', 'items',
+  // Atom 1.0 (RFC 4287) and 0.3
+  'feed', 'entry', 'id', 'updated', 'published', 'summary', 'content', 'rights', 'subtitle',
+  'contributor', 'name', 'email', 'uri', 'icon', 'logo', 'issued', 'modified', 'created', 'tagline',
+  // The modules the parsers read
+  'content:encoded', 'dc:creator', 'dc:date', 'dc:subject', 'dc:language', 'dc:rights', 'dc:source',
+  'media:content', 'media:group', 'media:thumbnail', 'media:credit', 'media:description', 'media:title',
+];
+const BY_LOWER_CASE = new Map(SPEC_NAMES.map((n) => [n.toLowerCase(), n]));
+
+function canonicalName(name: string): string {
+  return BY_LOWER_CASE.get(name.toLowerCase()) ?? name;
+}
