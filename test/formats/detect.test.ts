@@ -52,11 +52,15 @@ describe('detectFormat', () => {
     expect(failure('  \n')).toBe('NOT_A_FEED');
   });
 
-  it('reports JSON as FORMAT_UNSUPPORTED', () => {
-    expect(failure('{"version":"https://jsonfeed.org/version/1.1"}')).toBe('FORMAT_UNSUPPORTED');
+  it('reports JSON in no known format as FORMAT_UNSUPPORTED', () => {
+    expect(failure('{"version":"2.0","entries":[]}')).toBe('FORMAT_UNSUPPORTED');
+  });
+
+  it('detects JSON Feed from its version URL', () => {
+    expect(detectFormat('{"version":"https://jsonfeed.org/version/1.1","items":[]}', none)).toBe('jsonfeed');
   });
 
   it('reports an unknown XML root as FORMAT_UNSUPPORTED', () => {
-    expect(failure('<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"/>')).toBe('FORMAT_UNSUPPORTED');
+    expect(failure('<kml xmlns="http://www.opengis.net/kml/2.2"/>')).toBe('FORMAT_UNSUPPORTED');
   });
 });

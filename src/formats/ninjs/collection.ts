@@ -1,0 +1,51 @@
+/**
+ * Where the ninjs objects are in a JSON document: one object, an array of them, the AP Media API
+ * feed envelope (`{ "data": { "items": [{ "meta": …, "item": {…} }] } }`) or a plain
+ * `{ "items": [...] }` list.
+ */
+import { isObject, jsonText } from '../json.js';
+
+/** Keys only ninjs uses beside `uri`, across 1.x (lower-case) and 3.x (camelCase). */
+const NINJS_KEYS = [
+  'headline',
+  'headlines',
+  'body_html',
+  'body_text',
+  'bodies',
+  'versioncreated',
+  'versionCreated',
+  'firstcreated',
+  'firstCreated',
+  'pubstatus',
+  'pubStatus',
+  'ninjsVersion',
+];
+
+export function looksLikeNinjs(value: unknown): boolean {
+  if (!isObject(value) || jsonText(value.uri) === null) return false;
+  if (NINJS_KEYS.some((key) => key in value)) return true;
+  const schema = jsonText(value.$schema) ?? (isObject(value.standard) ? jsonText(value.standard.name) : null);
+  return schema?.toLowerCase().includes('ninjs') ?? false;
+}
+
+/** The candidate items (each still to be checked), or null when the document is no ninjs shape. */
+export function ninjsCandidates(value: unknown): unknown[] | null {
+  if (Array.isArray(value)) return value.map(unwrap);
+  if (!isObject(value)) return null;
+  if (looksLikeNinjs(value)) return [value];
+  const data = isObject(value.data) ? value.data : value;
+  return Array.isArray(data.items) ? data.items.map(unwrap) : null;
+}
+
+/** True when the document holds ninjs; an AP envelope counts even when this poll brought no items. */
+export function isNinjsDocument(value: unknown): boolean {
+  const candidates = ninjsCandidates(value);
+  if (candidates === null) return false;
+  if (candidates.some(looksLikeNinjs)) return true;
+  return candidates.length === 0 && isObject(value) && jsonText(value.api_version) !== null;
+}
+
+/** AP wraps each item as `{ meta, item }`. */
+function unwrap(entry: unknown): unknown {
+  return isObject(entry) && !('uri' in entry) && isObject(entry.item) ? entry.item : entry;
+}
