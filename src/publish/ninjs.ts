@@ -1,55 +1,61 @@
 /**
- * The canonical article as IPTC ninjs 3.1 (schemas/ninjs-schema_3.1.json): for consumers that
- * speak ninjs rather than wirefeed's flatter contract. Nulls are left out, as ninjs has no nulls.
+ * The canonical article as IPTC ninjs 3.1 (schemas/ninjs/ninjs-schema_3.1.json): for consumers
+ * that speak ninjs rather than wirefeed's flatter contract. Nulls are left out, as ninjs has no
+ * nulls, and every value is shaped so the output validates (test/publish/ninjs.test.ts).
  */
 import type { Article, Media } from '../model/article.js';
 
 type Json = Record<string, unknown>;
 
+const STANDARD = {
+  name: 'ninjs',
+  version: '3.1',
+  schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json',
+};
+
 export function toNinjs(article: Article): Json {
-  const ninjs: Json = {
+  const url = asUri(article.url);
+  return compact({
     uri: `urn:wirefeed:article:${article.id}`,
+    standard: STANDARD,
     type: 'text',
     representationType: 'full',
     version: String(article.version),
     firstCreated: article.firstCreated,
     versionCreated: article.versionCreated,
+    embargoedUntil: article.embargoedUntil,
     pubStatus: article.status,
+    urgency: urgencyOf(article.urgency),
+    language: article.language,
+    slugline: article.slugline,
     headlines: [{ role: 'main', value: article.headline }],
+    by: article.byline,
+    located: article.dateline?.place ?? null,
+    descriptions: nonEmpty([
+      ...(article.summary ? [{ role: 'summary', contentType: 'text/plain', value: article.summary }] : []),
+      ...(article.disclaimer
+        ? [{ role: 'disclaimer', contentType: 'text/plain', value: article.disclaimer.text }]
+        : []),
+    ]),
     bodies: [
       { role: 'main', contentType: 'text/html', value: article.bodyHtml },
       { role: 'main', contentType: 'text/plain', value: article.bodyText },
     ],
-    subjects: article.subjects.map((s) =>
-      compact({ name: s.name, uri: isUri(s.uri) ? s.uri : null, literal: isUri(s.uri) ? null : s.uri }),
-    ),
+    // "originfo": the originating information source, in IPTC's infosource-role NewsCodes.
+    infoSources: article.agency
+      ? [{ name: article.agency.name, literal: article.agency.code, role: 'originfo' }]
+      : null,
+    subjects: nonEmpty(article.subjects.map(subject)),
+    copyrightHolder: article.rights.holder,
+    copyrightNotice: article.rights.notice,
+    usageTerms: article.rights.usageTerms,
     altIds: [
       { role: 'wirefeed', value: article.id },
       ...(article.sourceGuid ? [{ role: 'sourceGuid', value: article.sourceGuid }] : []),
     ],
-  };
-  const descriptions = [
-    ...(article.summary ? [{ role: 'summary', contentType: 'text/plain', value: article.summary }] : []),
-    ...(article.disclaimer
-      ? [{ role: 'disclaimer', contentType: 'text/plain', value: article.disclaimer.text }]
-      : []),
-  ];
-  if (descriptions.length > 0) ninjs.descriptions = descriptions;
-  if (article.agency) {
-    ninjs.infoSources = [{ name: article.agency.name, literal: article.agency.code, role: 'originfo' }];
-  }
-  if (article.urgency !== null) ninjs.urgency = article.urgency;
-  if (article.slugline) ninjs.slugline = article.slugline;
-  if (article.embargoedUntil) ninjs.embargoedUntil = article.embargoedUntil;
-  if (article.language) ninjs.language = article.language;
-  if (article.byline) ninjs.by = article.byline;
-  if (article.dateline?.place) ninjs.located = article.dateline.place;
-  if (article.rights.holder) ninjs.copyrightHolder = article.rights.holder;
-  if (article.rights.notice) ninjs.copyrightNotice = article.rights.notice;
-  if (article.rights.usageTerms) ninjs.usageTerms = article.rights.usageTerms;
-  if (article.url) ninjs.renditions = [{ name: 'web', href: article.url, contentType: 'text/html' }];
-  if (article.media.length > 0) ninjs.associations = article.media.map(association);
-  return ninjs;
+    renditions: url ? [{ name: 'web', href: url, contentType: 'text/html' }] : null,
+    associations: nonEmpty(article.media.flatMap(association)),
+  });
 }
 
 const NINJS_TYPE: Record<Media['kind'], string> = {
@@ -60,24 +66,40 @@ const NINJS_TYPE: Record<Media['kind'], string> = {
   other: 'component',
 };
 
-function association(media: Media, index: number): Json {
+/** A subject's uri when it is one; anything else identifying it is kept as `literal`. */
+function subject(s: Article['subjects'][number]): Json {
+  const uri = asUri(s.uri);
+  return compact({ name: s.name, uri, literal: uri === null ? s.uri : null });
+}
+
+/** ninjs requires an association to have a uri; media whose URL cannot be one is left out. */
+function association(media: Media, index: number): Json[] {
+  const uri = asUri(media.url);
+  if (uri === null) return [];
   const rendition = compact({
     name: 'original',
-    href: media.url,
+    href: uri,
     contentType: media.mimeType,
     width: media.width,
     height: media.height,
   });
-  return compact({
-    name: `media${index + 1}`,
-    uri: media.url,
-    type: NINJS_TYPE[media.kind],
-    descriptions: media.caption
-      ? [{ role: 'caption', contentType: 'text/plain', value: media.caption }]
-      : null,
-    by: media.credit,
-    renditions: [rendition],
-  });
+  return [
+    compact({
+      name: `media${index + 1}`,
+      uri,
+      type: NINJS_TYPE[media.kind],
+      descriptions: media.caption
+        ? [{ role: 'caption', contentType: 'text/plain', value: media.caption }]
+        : null,
+      by: media.credit,
+      renditions: [rendition],
+    }),
+  ];
+}
+
+/** ninjs allows 1–9 only; a source's out-of-scale value is better absent than invalid. */
+function urgencyOf(urgency: number | null): number | null {
+  return urgency !== null && Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : null;
 }
 
 function compact(object: Json): Json {
@@ -86,6 +108,24 @@ function compact(object: Json): Json {
   );
 }
 
-function isUri(value: string | null): value is string {
-  return value !== null && /^[a-z][a-z0-9+.-]*:/i.test(value);
+function nonEmpty<T>(list: T[]): T[] | null {
+  return list.length > 0 ? list : null;
+}
+
+const SCHEME = /^[a-z][a-z\d+.-]*:/i;
+/** Characters RFC 3986 allows in a URI, plus `%` (checked below as an escape). */
+const NOT_URI_CHAR = /[^A-Za-z\d\-._~:/?#[\]@!$&'()*+,;=%]|%(?![\da-fA-F]{2})/gu;
+
+/**
+ * The value as an RFC 3986 URI (what ninjs's `format: uri` means), or null when it has no scheme.
+ * WHATWG URLs, which normalise/ produces, may still hold `|`, `^` or non-ASCII: percent-encoded.
+ */
+function asUri(value: string | null): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (!SCHEME.test(trimmed)) return null;
+  try {
+    return trimmed.replace(NOT_URI_CHAR, (c) => encodeURIComponent(c));
+  } catch {
+    return null; // a lone surrogate: encodeURIComponent throws, and no URI can hold it
+  }
 }
