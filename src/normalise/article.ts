@@ -2,10 +2,11 @@
  * One item draft → the canonical article's content. Pure: the same draft and settings always give
  * the same result, whichever format the draft came from.
  */
-import type { Agency, Article, Dateline, Media, MediaKind, Subject } from '../model/article.js';
+import type { Article, Media, MediaKind, Subject } from '../model/article.js';
 import type { DraftMedia, ItemDraft } from '../model/draft.js';
 import { IngestError } from '../model/errors.js';
-import { agencyByCode, agencyFromCredit } from './agency.js';
+import { resolveAgency, resolveDateline } from './attribution.js';
+import { cleanByline } from './byline.js';
 import { extractDateline, stripDeskTags } from './dateline.js';
 import { formatUtc, parseDate } from './dates.js';
 import { ensureParagraphs, escapeHtml, htmlToText, sanitiseHtml } from './html.js';
@@ -36,9 +37,12 @@ export interface NormaliseContext {
 export function normaliseItem(draft: ItemDraft, context: NormaliseContext): NormalisedItem {
   const base = baseFor(draft, context.baseUrl);
   const rawBody = draft.bodyHtml ?? draft.summaryHtml ?? '';
-  const bodyHtml = ensureParagraphs(stripDeskTags(sanitiseHtml(rawBody, base)));
-  const bodyText = htmlToText(bodyHtml);
   const headline = textOf(draft.title, draft.titleIsHtml);
+  const bodyHtml = withoutHeadlineEcho(
+    ensureParagraphs(stripDeskTags(sanitiseHtml(rawBody, base))),
+    headline,
+  );
+  const bodyText = htmlToText(bodyHtml);
   if (!headline && !bodyText) throw new IngestError('ITEM_INVALID', 'item has neither a headline nor a body');
 
   const found = extractDateline(bodyText);
@@ -61,14 +65,14 @@ export function normaliseItem(draft: ItemDraft, context: NormaliseContext): Norm
       summary: draft.bodyHtml && draft.summaryHtml ? textOrNull(draft.summaryHtml, true) : null,
       bodyHtml,
       bodyText,
-      byline: textOrNull(draft.byline, false) ?? resolveByline(draft.author, agency) ?? found?.byline ?? null,
-      dateline: resolveDateline(draft, found),
+      byline: cleanByline(draft.byline ?? draft.author, agency) ?? found?.byline ?? null,
+      dateline: resolveDateline(draft.dateline, draft.located, found),
       language: languageTag(draft.language ?? context.feedLanguage),
       firstCreated: formatUtc(first),
       versionCreated: formatUtc(latest),
       embargoedUntil: embargo ? formatUtc(embargo) : null,
       urgency: draft.urgency ?? urgencyFromPriority(draft.priority, agency?.code ?? null),
-      signals: [...new Set(draft.signals.map((s) => s.trim().toLowerCase()).filter(Boolean))],
+      signals: editorialSignals(draft.signals),
       subjects: uniqueSubjects(draft.subjects),
       media: draft.media.flatMap((m) => toMedia(m, base)),
       rights: {
@@ -93,21 +97,16 @@ function baseFor(draft: ItemDraft, feedBase: string | null): string | null {
   return absoluteUrl(draft.baseUrl, feedBase) ?? absoluteUrl(draft.link, feedBase) ?? feedBase;
 }
 
-/**
- * Metadata's dateline wins over one found in the body; a `located` place with no dateline text
- * still tells where the story is from.
- */
-function resolveDateline(draft: ItemDraft, found: ReturnType<typeof extractDateline>): Dateline | null {
-  const text = textOrNull(draft.dateline, false);
-  const located = textOrNull(draft.located, false);
-  if (text) return { text, place: located ?? extractDateline(text)?.place ?? placeOf(text) };
-  if (found) return { text: found.text, place: located ?? found.place };
-  return located ? { text: located, place: located } : null;
-}
-
-/** "KATHMANDU, June 6" → "KATHMANDU": a metadata dateline's place is what precedes the date. */
-function placeOf(dateline: string): string | null {
-  return dateline.split(/,\s*(?=[A-Z][a-z]{2,8}\.?\s+\d)/)[0]?.trim() || null;
+/** XHTML and NITF bodies often open by repeating the headline as a heading; the CMS shows it already. */
+function withoutHeadlineEcho(bodyHtml: string, headline: string): string {
+  const lead = bodyHtml.match(/^\s*<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>\s*/);
+  if (!lead || !headline) return bodyHtml;
+  const same =
+    htmlToText(lead[1] ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase() === headline.toLowerCase();
+  return same ? bodyHtml.slice(lead[0].length) : bodyHtml;
 }
 
 function textOf(value: string | null, isHtml: boolean): string {
@@ -126,24 +125,25 @@ function firstSentence(text: string): string {
   return sentence.length > 160 ? `${sentence.slice(0, 157).trimEnd()}…` : sentence;
 }
 
-function resolveAgency(
-  configured: string | null,
-  draft: ItemDraft,
-  fromDateline: string | null,
-): Agency | null {
-  if (configured) return agencyByCode(configured);
-  const credited = agencyFromCredit(draft.credit ?? '') ?? agencyFromCredit(draft.author ?? '');
-  if (credited) return credited;
-  return fromDateline ? agencyByCode(fromDateline) : null;
-}
+/**
+ * Signals a publisher acts on. Feeds also carry housekeeping flags (AP's `newscontent`,
+ * `whitelisted`) that mean nothing downstream.
+ */
+const EDITORIAL_SIGNALS = new Set([
+  'correction',
+  'update',
+  'kill',
+  'withdrawn',
+  'withdrawal',
+  'advisory',
+  'outdated',
+  'cwarn',
+  'writethru',
+  'embargo',
+]);
 
-/** A creator field that only names the agency ("PTI") is a credit, not a byline. */
-function resolveByline(author: string | null, agency: Agency | null): string | null {
-  const name = author?.replace(/\s+/g, ' ').trim();
-  if (!name) return null;
-  const credited = agencyFromCredit(name);
-  if (credited && (agency === null || credited.code === agency.code)) return null;
-  return name;
+function editorialSignals(signals: readonly string[]): string[] {
+  return [...new Set(signals.map((s) => s.trim().toLowerCase()))].filter((s) => EDITORIAL_SIGNALS.has(s));
 }
 
 function uniqueSubjects(subjects: readonly Subject[]): Subject[] {

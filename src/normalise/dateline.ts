@@ -96,7 +96,8 @@ function isPlace(place: string): boolean {
   return words.length <= 6 && words.every((w) => /^\p{Lu}/u.test(w) || CONNECTORS.has(w));
 }
 
-function normalisePlace(place: string): string {
+/** `GROSSETO, Italy` → `Grosseto, Italy`; `New Delhi [India]` → `New Delhi, India`. */
+export function normalisePlace(place: string): string {
   return place
     .replace(/\s*[[(]([^\])]+)[\])]/g, ', $1')
     .replace(/\p{Lu}{3,}/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase())

@@ -2,7 +2,7 @@
  * Versions, kills, replacement and embargoes through the real dedup and publish path: the Redis
  * seen-store and the BullMQ publisher on the suite's redis-server.
  */
-import { type Job, Queue, Worker } from 'bullmq';
+import { type Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { commitArticles } from '../../src/commit.js';

@@ -1,0 +1,41 @@
+/**
+ * Bylines as agencies send them — "By JANE EXAMPLE Associated Press", "JANE ROE, AP Business
+ * Writer", "Ravi Sample (PTI)" — reduced to the people: no "By", no agency credit or desk title,
+ * and names in capitals set in title case (initials and mixed-case names are left alone). A byline that is only an agency credit is no byline.
+ */
+import type { Agency } from '../model/article.js';
+import { agencyFromCredit } from './agency.js';
+
+/** Trailing job titles agencies append after the name. */
+const TITLE =
+  /,?\s*(?:(?:AP|Associated Press|Reuters|AFP|PTI|IANS|ANI)\s+)?(?:[A-Z][a-z]+\s+)?(?:Writer|Correspondent|Editor|Reporter)s?$/;
+/** Trailing agency credits: "Associated Press", "(PTI)", ", Reuters". */
+const CREDIT =
+  /[,\s]*\(?(?:The\s+)?(?:Associated Press|Reuters|Agence France-Presse|AFP|AP|PTI|IANS|ANI|UNI)\)?$/;
+
+export function cleanByline(raw: string | null, agency: Agency | null): string | null {
+  let text = raw?.replace(/\s+/g, ' ').trim() ?? '';
+  if (!text) return null;
+  const credited = agencyFromCredit(text);
+  if (
+    credited &&
+    (agency === null || credited.code === agency.code) &&
+    text.length <= credited.name.length + 8
+  ) {
+    return null;
+  }
+  text = text
+    .replace(/^by[:\s]+/i, '')
+    .replace(TITLE, '')
+    .replace(CREDIT, '')
+    .replace(/[,;:\s]+$/, '');
+  if (!text) return null;
+  return text.replace(/\p{Lu}[\p{Lu}'’-]*\p{Lu}/gu, titleCase);
+}
+
+/** A name in capitals: "EXAMPLE" → "Example"; "O'NEIL-SMITH" → "O'Neil-Smith". */
+function titleCase(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/(^|['’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}

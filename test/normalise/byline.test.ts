@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { cleanByline } from '../../src/normalise/byline.js';
+
+const AP = { code: 'AP', name: 'The Associated Press' };
+const PTI = { code: 'PTI', name: 'Press Trust of India' };
+
+describe('cleanByline', () => {
+  it('drops "By" and a trailing agency credit, and title-cases names sent in capitals', () => {
+    expect(cleanByline('By JANE EXAMPLE Associated Press', AP)).toBe('Jane Example');
+  });
+
+  it('drops agency job titles', () => {
+    expect(cleanByline('JANE ROE, AP Business Writer', AP)).toBe('Jane Roe');
+    expect(cleanByline('Ravi Sample, Special Correspondent', PTI)).toBe('Ravi Sample');
+  });
+
+  it('keeps names already in mixed case as written', () => {
+    expect(cleanByline('By Shirish B Pradhan', PTI)).toBe('Shirish B Pradhan');
+    expect(cleanByline("MARY O'NEIL-SMITH", null)).toBe("Mary O'Neil-Smith");
+  });
+
+  it('treats a byline that is only the agency credit as no byline', () => {
+    expect(cleanByline('PTI', PTI)).toBeNull();
+    expect(cleanByline('By Associated Press', AP)).toBeNull();
+    expect(cleanByline('  ', AP)).toBeNull();
+  });
+
+  it('keeps two people', () => {
+    expect(cleanByline('By JANE EXAMPLE and RAVI SAMPLE', AP)).toBe('Jane Example and Ravi Sample');
+  });
+});
