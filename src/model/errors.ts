@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   FETCH_DNS: { stage: 'fetch', retryable: true },
   FETCH_TLS: { stage: 'fetch', retryable: true },
   FETCH_FAILED: { stage: 'fetch', retryable: true },
+  FETCH_INCOMPLETE: { stage: 'fetch', retryable: true },
   HTTP_4XX: { stage: 'fetch', retryable: false },
   HTTP_5XX: { stage: 'fetch', retryable: true },
   RATE_LIMITED: { stage: 'fetch', retryable: true },

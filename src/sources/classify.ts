@@ -9,6 +9,15 @@ const TIMEOUT_CODES = new Set([
   'ABORT_ERR',
 ]);
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
+/** The server hung up or sent less than it promised: a truncated body, a reset mid-stream. */
+const INCOMPLETE_CODES = new Set([
+  'UND_ERR_SOCKET',
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+  'ECONNRESET',
+  'EPIPE',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'Z_BUF_ERROR',
+]);
 
 export function classifyFetchError(err: unknown): IngestError {
   if (err instanceof IngestError) return err;
@@ -21,6 +30,7 @@ export function classifyFetchError(err: unknown): IngestError {
     return new IngestError('FETCH_TIMEOUT', message, { cause: err });
   }
   if (DNS_CODES.has(code)) return new IngestError('FETCH_DNS', message, { cause: err });
+  if (INCOMPLETE_CODES.has(code)) return new IngestError('FETCH_INCOMPLETE', message, { cause: err });
   if (/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code)) {
     return new IngestError('FETCH_TLS', message, { cause: err });
   }

@@ -26,8 +26,6 @@ const BLOCKED_V4: ReadonlyArray<[string, number]> = [
 const BLOCKED_V6: ReadonlyArray<[string, number]> = [
   ['::', 128],
   ['::1', 128],
-  ['::ffff:0:0', 96],
-  ['64:ff9b::', 96],
   ['100::', 64],
   ['2001:db8::', 32],
   ['fc00::', 7],
@@ -35,15 +33,32 @@ const BLOCKED_V6: ReadonlyArray<[string, number]> = [
   ['ff00::', 8],
 ];
 
-const blocked = new BlockList();
-for (const [net, prefix] of BLOCKED_V4) blocked.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of BLOCKED_V6) blocked.addSubnet(net, prefix, 'ipv6');
+// Two lists: Node's BlockList matches an IPv4 address against IPv6 subnets such as ::ffff:0:0/96,
+// which would block every public IPv4 host. IPv6 forms that carry an IPv4 address are unwrapped
+// and judged by the IPv4 list instead.
+const blockedV4 = new BlockList();
+for (const [net, prefix] of BLOCKED_V4) blockedV4.addSubnet(net, prefix, 'ipv4');
+const blockedV6 = new BlockList();
+for (const [net, prefix] of BLOCKED_V6) blockedV6.addSubnet(net, prefix, 'ipv6');
+const CARRIES_V4 = new BlockList();
+CARRIES_V4.addSubnet('::ffff:0:0', 96, 'ipv6');
+CARRIES_V4.addSubnet('64:ff9b::', 96, 'ipv6');
+
+export type Resolver = (
+  hostname: string,
+  options: { all: true },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 export class AddressPolicy {
   private readonly allowedNames = new Set<string>();
   private readonly allowed = new BlockList();
 
-  constructor(allowPrivateHosts: readonly string[]) {
+  /** `resolve` is dns.lookup; tests pass a stub that answers with private addresses. */
+  constructor(
+    allowPrivateHosts: readonly string[],
+    private readonly resolve: Resolver = dnsLookup,
+  ) {
     for (const entry of allowPrivateHosts) {
       const [net, prefix] = entry.split('/');
       const family = net ? isIP(net) : 0;
@@ -62,13 +77,12 @@ export class AddressPolicy {
     const family = isIP(address);
     if (family === 0) return;
     const type = family === 4 ? 'ipv4' : 'ipv6';
-    // IPv4-mapped IPv6 (::ffff:10.0.0.1) is judged by the IPv4 address it carries.
-    const mapped = type === 'ipv6' ? address.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i)?.[1] : undefined;
-    if (mapped) {
-      this.check(host, mapped);
+    // IPv4-mapped (::ffff:10.0.0.1) and NAT64 (64:ff9b::a00:1) addresses are judged by the IPv4 they carry.
+    if (type === 'ipv6' && CARRIES_V4.check(address, 'ipv6')) {
+      this.check(host, embeddedIpv4(address));
       return;
     }
-    if (!blocked.check(address, type)) return;
+    if (!(type === 'ipv4' ? blockedV4 : blockedV6).check(address, type)) return;
     if (this.allowedNames.has(host.toLowerCase()) || this.allowed.check(address, type)) return;
     throw new IngestError(
       'SSRF_BLOCKED',
@@ -82,7 +96,7 @@ export class AddressPolicy {
     options: object,
     callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void,
   ): void => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+    this.resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
       try {
         for (const { address } of addresses) this.check(hostname, address);
@@ -94,4 +108,16 @@ export class AddressPolicy {
       callback(null, first?.address ?? '', first?.family);
     });
   };
+}
+
+/** The IPv4 address in the last 32 bits of an IPv6 address, whichever way it is written. */
+function embeddedIpv4(address: string): string {
+  const dotted = address.match(/(\d+\.\d+\.\d+\.\d+)$/)?.[1];
+  if (dotted) return dotted;
+  const [head = '', tail = ''] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  const last = (parseInt(groups[6] ?? '0', 16) << 16) | parseInt(groups[7] ?? '0', 16);
+  return [24, 16, 8, 0].map((shift) => (last >>> shift) & 255).join('.');
 }
