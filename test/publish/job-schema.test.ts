@@ -1,21 +1,13 @@
 /** Every job wirefeed would queue for the fixture feeds validates against schemas/publish-job.schema.json. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest.js';
 import type { PublishJob } from '../../src/model/index.js';
+import { fixtureFeeds } from '../helpers/fixture-feeds.js';
 
 const schema = JSON.parse(readFileSync('schemas/publish-job.schema.json', 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
-
-function fixtures(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return fixtures(path);
-    return /\.expected\.json$|\.md$/.test(name) ? [] : [path];
-  });
-}
 
 describe('schemas/publish-job.schema.json', () => {
   it('accepts the job of every article in every fixture feed', () => {
@@ -29,7 +21,7 @@ describe('schemas/publish-job.schema.json', () => {
       publisherName: 'Mid-day',
     };
     let checked = 0;
-    for (const file of fixtures('fixtures/feeds')) {
+    for (const file of fixtureFeeds()) {
       const { articles } = ingest({
         bytes: readFileSync(file),
         settings,
