@@ -63,7 +63,7 @@ describe('FeedRunner', () => {
         `redis: { url: "${URL}" }`,
         'backoff: { max: 1h }',
         'feeds:',
-        `  - { id: pti, url: "${base}/feed", agency: PTI, interval: 1m, maxAge: 0s, allowPrivateHosts: [127.0.0.1], auth: { type: bearer, tokenEnv: PTI_TOKEN } }`,
+        `  - { id: pti, url: "${base}/feed", agency: PTI, interval: 1m, maxAge: 0s, idleAlert: 1h, allowPrivateHosts: [127.0.0.1], auth: { type: bearer, tokenEnv: PTI_TOKEN } }`,
       ].join('\n'),
     );
     const config = loadConfig({ file, env: { PTI_TOKEN: 'tok-123-secret' } });
@@ -127,6 +127,18 @@ describe('FeedRunner', () => {
     replies = [{ status: 302, headers: { location: `${otherBase}/elsewhere` } }];
     expect(await runtime.runner.run('pti')).toMatchObject({ status: 'ok' });
     expect(seenHeaders.map((h) => h.authorization ?? null)).toEqual(['Bearer tok-123-secret', null]);
+  });
+
+  it('logs feed.idle once when a feed has produced nothing new for longer than its idleAlert', async () => {
+    await runtime.runner.run('pti');
+    expect(logs.events('feed.idle')).toEqual([]);
+    const state = await runtime.health.get('pti');
+    await runtime.health.put('pti', { ...state, lastNewAt: Date.now() - 2 * 3600_000 });
+    await runtime.runner.run('pti', { force: true });
+    await runtime.runner.run('pti', { force: true });
+    expect(logs.events('feed.idle')).toEqual([
+      expect.objectContaining({ feed_id: 'pti', idle_alert_ms: 3600_000 }),
+    ]);
   });
 
   it('never writes the feed secret into a log line', async () => {
