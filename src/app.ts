@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { type Config, redactRedisUrl } from './config/index.js';
 import { RedisSeenStore } from './dedup/seen-store.js';
 import type { PollResult } from './model/poll.js';
+import { createDashboard } from './observability/dashboard.js';
 import { createHealthServer } from './observability/http-server.js';
 import type { Logger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
@@ -162,6 +163,13 @@ export async function startService(
         if (!worker.isRunning()) problems.push('poll worker not running');
         return problems;
       },
+      extra: config.dashboard.enabled
+        ? await createDashboard({
+            ...config.dashboard,
+            queues: [backends.publisher.queue],
+            readOnlyQueues: [pollQueue],
+          })
+        : undefined,
     });
     healthServer = started.server;
     healthPort = started.port;

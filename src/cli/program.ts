@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import { checkConfigCommand } from './check-config.js';
 import { healthcheckCommand } from './healthcheck.js';
 import { pollCommand } from './poll.js';
+import { addQueueCommand } from './queue.js';
 import { replayCommand } from './replay.js';
 import { runCommand } from './run.js';
 import { statusCommand } from './status.js';
@@ -55,6 +56,8 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file')
     .option('--json', 'JSON instead of a table')
     .action(async (options: { config?: string; json?: boolean }) => statusCommand(options));
+
+  addQueueCommand(program);
 
   program
     .command('check-config')

@@ -6,6 +6,7 @@ import { connectBackends } from '../app.js';
 import { loadConfig } from '../config/index.js';
 import { FeedHealthStore } from '../scheduler/feed-health.js';
 import { createPollQueue } from '../scheduler/poll-scheduler.js';
+import { formatTable } from './table.js';
 
 export interface FeedStatus {
   feed_id: string;
@@ -64,11 +65,5 @@ function table(rows: FeedStatus[]): string {
     r.next_poll_at ?? '-',
     String(r.articles_24h),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]?.length ?? 0)));
-  const line = (values: string[]) =>
-    values
-      .map((v, i) => v.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  return `${[line(header), ...cells.map(line)].join('\n')}\n`;
+  return formatTable(header, cells);
 }

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_DISCLAIMER_KEY, WITH_INPUTS_DISCLAIMER_KEY } from './disclaimers.js';
 import { formatPath } from './issues.js';
+import { DASHBOARD_PASSWORD_ENV } from './schema.js';
 
 type Raw = Record<string, unknown>;
 
@@ -72,6 +73,12 @@ function checkFeeds(feeds: unknown[], known: string[], env: NodeJS.ProcessEnv): 
   return problems;
 }
 
+/** An enabled dashboard needs its password; the default variable counts even when not written out. */
+function checkDashboard(dashboard: Raw | null, env: NodeJS.ProcessEnv): string[] {
+  if (dashboard?.enabled !== true) return [];
+  return checkSecrets({ passwordEnv: DASHBOARD_PASSWORD_ENV, ...dashboard }, ['dashboard'], env);
+}
+
 /** Problems the schema cannot see, as `path: problem` lines. */
 export function crossCheck(raw: unknown, env: NodeJS.ProcessEnv): string[] {
   const root = record(raw);
@@ -81,5 +88,6 @@ export function crossCheck(raw: unknown, env: NodeJS.ProcessEnv): string[] {
     ...checkPublisher(publisher),
     ...checkAgencies(record(root?.agencies), known),
     ...checkFeeds(list(root?.feeds), known, env),
+    ...checkDashboard(record(root?.dashboard), env),
   ];
 }

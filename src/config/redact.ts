@@ -89,6 +89,7 @@ export function redactConfig(config: Config): unknown {
   return {
     ...copy,
     redis: { ...copy.redis, url: copy.redis.url === null ? null : redactRedisUrl(copy.redis.url) },
+    dashboard: { ...copy.dashboard, password: REDACTED },
     feeds: copy.feeds.map((feed) => ({
       ...feed,
       url:

@@ -103,6 +103,10 @@ export function resolveConfig(file: ConfigFile, ctx: ResolveContext): Config {
     fetch: { perHostConnections: file.fetch.perHostConnections },
     backoff: { maxMs: parseDuration(file.backoff.max) ?? 0 },
     http: { port: overrides.httpPort ?? file.http.port, host: file.http.host },
+    dashboard: {
+      ...file.dashboard,
+      password: file.dashboard.enabled ? secret(ctx.env, file.dashboard.passwordEnv) : '',
+    },
     log: { level: overrides.logLevel ?? file.log.level, pretty: overrides.logPretty ?? file.log.pretty },
     agencies: resolveAgencies(file.agencies),
     feeds: file.feeds.map((feed) => resolveFeed(feed, file, ctx)),

@@ -38,7 +38,9 @@ export const disclaimerChoice = z.union([z.string().regex(DISCLAIMER_KEY_PATTERN
   error: 'expected a disclaimer template key or false',
 });
 
-const envName = z.string().regex(ENV_NAME_PATTERN, 'expected an environment variable name like "PTI_TOKEN"');
+export const envName = z
+  .string()
+  .regex(ENV_NAME_PATTERN, 'expected an environment variable name like "PTI_TOKEN"');
 
 const authSchema = z
   .discriminatedUnion(

@@ -8,9 +8,13 @@ import {
   DISCLAIMER_KEY_PATTERN,
   disclaimerChoice,
   duration,
+  envName,
   feedSchema,
   timezone,
 } from './schema-feed.js';
+
+/** The variable the dashboard password is read from when `dashboard.passwordEnv` is not given. */
+export const DASHBOARD_PASSWORD_ENV = 'WIREFEED_DASHBOARD_PASSWORD';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -77,6 +81,24 @@ export const configFileSchema = z
         host: z.string().min(1, 'must not be empty').default('0.0.0.0'),
       })
       .prefault({}),
+    dashboard: z
+      .strictObject({
+        enabled: z.boolean().default(false),
+        path: z
+          .string()
+          .regex(/^(\/[A-Za-z0-9._~-]+)+$/, 'expected a URL path like "/admin/queues"')
+          .refine(
+            (path) => !['/healthz', '/readyz', '/metrics'].includes(path),
+            'must not be /healthz, /readyz or /metrics',
+          )
+          .default('/admin/queues'),
+        username: z.string().min(1, 'must not be empty').default('admin'),
+        passwordEnv: envName
+          .default(DASHBOARD_PASSWORD_ENV)
+          .describe('Environment variable holding the basic-auth password'),
+      })
+      .prefault({})
+      .describe('Bull Board queue dashboard on the health server, behind basic auth; off by default'),
     log: z
       .strictObject({
         level: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),

@@ -88,6 +88,15 @@ export interface Config {
   readonly backoff: { readonly maxMs: number };
   /** Health and metrics server; port 0 means off. */
   readonly http: { readonly port: number; readonly host: string };
+  /** Bull Board under `path` on the health server, behind basic auth. */
+  readonly dashboard: {
+    readonly enabled: boolean;
+    readonly path: string;
+    readonly username: string;
+    readonly passwordEnv: string;
+    /** Read from `passwordEnv`; empty while the dashboard is off. */
+    readonly password: string;
+  };
   readonly log: { readonly level: LogLevel; readonly pretty: boolean };
   /** Keyed by upper-case agency code. */
   readonly agencies: Readonly<Record<string, AgencyConfig>>;

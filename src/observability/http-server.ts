@@ -1,5 +1,5 @@
-/** /healthz (alive), /readyz (Redis reachable and scheduler running) and /metrics. */
-import { createServer, type Server } from 'node:http';
+/** /healthz (alive), /readyz (Redis reachable and scheduler running), /metrics, and optional extras. */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Metrics } from './metrics.js';
 
 export interface HealthServerOptions {
@@ -8,6 +8,8 @@ export interface HealthServerOptions {
   metrics: Metrics;
   /** Resolves to a list of problems; empty means ready. */
   readiness(): Promise<string[]>;
+  /** Tried first; resolves true when it answered the request (the queue dashboard). */
+  extra?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 }
 
 export async function createHealthServer(
@@ -16,6 +18,7 @@ export async function createHealthServer(
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     try {
+      if (await options.extra?.(req, res)) return;
       if (path === '/healthz') return send(res, 200, 'text/plain', 'ok\n');
       if (path === '/readyz') {
         const problems = await options.readiness();
