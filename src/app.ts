@@ -61,6 +61,8 @@ export interface Runtime {
   runner: FeedRunner;
   metrics: Metrics;
   health: FeedHealthStore;
+  /** One line per configured feed whose last poll failed, for /readyz. */
+  failingFeeds(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -110,7 +112,31 @@ export function createRuntime(
     onPoll: hooks.onPoll,
   });
   runner.setTargets(pollTargets(config));
-  return { backends, runner, metrics, health, close: () => http.close() };
+  const failingFeeds = async () => {
+    const ids = config.feeds.filter((f) => f.enabled).map((f) => f.id);
+    const states = await health.getMany(ids);
+    return ids.flatMap((id, i) => {
+      const state = states[i];
+      return state && state.failures > 0
+        ? [`feed ${id} failing: ${state.lastErrorCode} (${state.failures} in a row)`]
+        : [];
+    });
+  };
+  return { backends, runner, metrics, health, failingFeeds, close: () => http.close() };
+}
+
+/** Connection trouble and recovery are events an operator should see, once each. */
+function watchRedis(redis: Redis, logger: Logger): void {
+  let down = false;
+  redis.on('error', (err) => logger.error({ event: 'redis.error', err: err.message }, 'redis error'));
+  redis.on('reconnecting', (delay: number) => {
+    down = true;
+    logger.warn({ event: 'redis.reconnecting', delay_ms: delay }, 'reconnecting to redis');
+  });
+  redis.on('ready', () => {
+    if (down) logger.info({ event: 'redis.reconnected' }, 'redis connection back');
+    down = false;
+  });
 }
 
 export interface Service {
@@ -146,9 +172,7 @@ export async function startService(
     (feedId) => runtime.runner.run(feedId),
   );
   worker.on('error', (err) => logger.error({ event: 'worker.error', err: err.message }, 'poll worker error'));
-  backends.redis.on('error', (err) =>
-    logger.error({ event: 'redis.error', err: err.message }, 'redis error'),
-  );
+  watchRedis(backends.redis, logger);
 
   let healthServer: Server | null = null;
   let healthPort: number | null = null;
@@ -161,7 +185,8 @@ export async function startService(
         const problems: string[] = [];
         if (backends.redis.status !== 'ready') problems.push(`redis ${backends.redis.status}`);
         if (!worker.isRunning()) problems.push('poll worker not running');
-        return problems;
+        const notes = problems.length === 0 ? await runtime.failingFeeds() : [];
+        return { problems, notes };
       },
       extra: config.dashboard.enabled
         ? await createDashboard({

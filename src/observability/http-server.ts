@@ -6,8 +6,11 @@ export interface HealthServerOptions {
   host: string;
   port: number;
   metrics: Metrics;
-  /** Resolves to a list of problems; empty means ready. */
-  readiness(): Promise<string[]>;
+  /**
+   * `problems` make the service unready (503); `notes` are shown either way — failing feeds are
+   * news for the operator but no reason to restart the process.
+   */
+  readiness(): Promise<{ problems: string[]; notes: string[] }>;
   /** Tried first; resolves true when it answered the request (the queue dashboard). */
   extra?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 }
@@ -21,10 +24,9 @@ export async function createHealthServer(
       if (await options.extra?.(req, res)) return;
       if (path === '/healthz') return send(res, 200, 'text/plain', 'ok\n');
       if (path === '/readyz') {
-        const problems = await options.readiness();
-        return problems.length === 0
-          ? send(res, 200, 'text/plain', 'ready\n')
-          : send(res, 503, 'text/plain', `${problems.join('\n')}\n`);
+        const { problems, notes } = await options.readiness();
+        const lines = [problems.length === 0 ? 'ready' : 'not ready', ...problems, ...notes];
+        return send(res, problems.length === 0 ? 200 : 503, 'text/plain', `${lines.join('\n')}\n`);
       }
       if (path === '/metrics') {
         return send(res, 200, options.metrics.registry.contentType, await options.metrics.registry.metrics());

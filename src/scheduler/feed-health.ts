@@ -29,19 +29,18 @@ export class FeedHealthStore {
   ) {}
 
   async get(feedId: string): Promise<FeedHealth> {
-    const raw = await this.redis.hgetall(this.prefix + feedId);
-    const num = (key: string) => (raw[key] ? Number(raw[key]) : null);
-    return {
-      lastPollAt: num('lastPollAt'),
-      lastSuccessAt: num('lastSuccessAt'),
-      lastErrorAt: num('lastErrorAt'),
-      lastErrorCode: raw.lastErrorCode || null,
-      failures: num('failures') ?? 0,
-      nextPollAfter: num('nextPollAfter') ?? 0,
-      lastNewAt: num('lastNewAt'),
-      idleAlerted: raw.idleAlerted === '1',
-      attention: raw.attention || null,
-    };
+    return parse(await this.redis.hgetall(this.prefix + feedId));
+  }
+
+  /** Many feeds in one round trip. */
+  async getMany(feedIds: readonly string[]): Promise<FeedHealth[]> {
+    const pipeline = this.redis.pipeline();
+    for (const id of feedIds) pipeline.hgetall(this.prefix + id);
+    const replies = (await pipeline.exec()) ?? [];
+    return replies.map(([err, raw]) => {
+      if (err) throw err;
+      return parse(raw as Record<string, string>);
+    });
   }
 
   async put(feedId: string, health: FeedHealth): Promise<void> {
@@ -63,4 +62,19 @@ export class FeedHealthStore {
   async queuedLastDay(feedId: string, now: number): Promise<number> {
     return this.redis.zcount(`${this.prefix + feedId}:queued`, now - DAY_MS, '+inf');
   }
+}
+
+function parse(raw: Record<string, string>): FeedHealth {
+  const num = (key: string) => (raw[key] ? Number(raw[key]) : null);
+  return {
+    lastPollAt: num('lastPollAt'),
+    lastSuccessAt: num('lastSuccessAt'),
+    lastErrorAt: num('lastErrorAt'),
+    lastErrorCode: raw.lastErrorCode || null,
+    failures: num('failures') ?? 0,
+    nextPollAfter: num('nextPollAfter') ?? 0,
+    lastNewAt: num('lastNewAt'),
+    idleAlerted: raw.idleAlerted === '1',
+    attention: raw.attention || null,
+  };
 }

@@ -157,7 +157,9 @@ describe('wirefeed run against a real HTTP server and Redis', () => {
   it('answers health, readiness and metrics that follow the polls', async () => {
     const base = `http://127.0.0.1:${HTTP_PORT}`;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.text()).toBe('ready\nfeed broken failing: PARSE_MALFORMED (1 in a row)\n');
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toContain('wirefeed_polls_total{feed_id="pti-world",outcome="ok"} 3');
     expect(metrics).toContain('wirefeed_polls_total{feed_id="broken",outcome="failed"} 1');
