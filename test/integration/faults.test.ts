@@ -116,7 +116,10 @@ describe('polling a fault server', () => {
   });
 
   it('reads a real feed served with the wrong content type', async () => {
-    expect(await runtime.runner.run('wrong-type')).toMatchObject({ status: 'ok', counts: { seen: 3, rejected: 0 } });
+    expect(await runtime.runner.run('wrong-type')).toMatchObject({
+      status: 'ok',
+      counts: { seen: 3, rejected: 0 },
+    });
     expect(await runtime.runner.run('octets')).toMatchObject({ status: 'ok' });
   });
 
