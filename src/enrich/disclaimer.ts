@@ -37,9 +37,13 @@ const DISCLAIMER_MARKERS = [
 /** Innermost blocks only: removing an outer div would take real paragraphs with it. */
 const BLOCK = /<(p|div|blockquote|small)\b[^>]*>((?:(?!<(?:p|div|blockquote)\b)[\s\S])*?)<\/\1>/gi;
 
+/** A word every marker above needs (case-insensitively); markers match text taken verbatim from the HTML. */
+const MARKER_WORDS = /syndicated|dependability/i;
+
 /** Removes paragraphs that carry a disclaimer; `own` is the text this publisher would attach. */
 export function stripDisclaimers(bodyHtml: string, own: string | null): string {
   const ownText = own ? squash(own) : null;
+  if (!mayCarryDisclaimer(bodyHtml, ownText)) return tidy(bodyHtml);
   const isDisclaimer = (text: string) => {
     const plain = squash(text.replace(/<[^>]+>/g, ' '));
     if (!plain) return false;
@@ -48,7 +52,23 @@ export function stripDisclaimers(bodyHtml: string, own: string | null): string {
   const stripped = bodyHtml.replace(BLOCK, (block, _tag, inner: string) =>
     isDisclaimer(inner) ? '' : block,
   );
-  return stripped.replace(/\n{3,}/g, '\n\n').trim();
+  return tidy(stripped);
+}
+
+/**
+ * Whether any block could match: a block's text is the HTML's own characters (tags become spaces,
+ * nothing is decoded), so every word of a match is in the HTML verbatim. Most bodies carry none,
+ * and skip the block-by-block reading.
+ */
+function mayCarryDisclaimer(html: string, ownText: string | null): boolean {
+  if (MARKER_WORDS.test(html)) return true;
+  if (ownText === null) return false;
+  const longest = ownText.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+  return html.includes(longest);
+}
+
+function tidy(html: string): string {
+  return html.replace(/\n{3,}/g, '\n\n').trim();
 }
 
 function squash(text: string): string {

@@ -24,13 +24,17 @@ export function windows1252C1(text: string): string {
   return text.replace(/[\u0080-\u009F]/g, (c) => cp1252Char(c.charCodeAt(0)));
 }
 
-/** True when the bytes are well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF). */
-export function isUtf8(bytes: Uint8Array): boolean {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The text when the bytes are well-formed UTF-8 (no overlongs, surrogates or code points past
+ * U+10FFFF), else null. Checking and decoding are one pass: a 10,000-item feed is decoded once.
+ */
+export function decodeStrictUtf8(bytes: Uint8Array): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return strictUtf8.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 

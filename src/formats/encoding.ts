@@ -16,7 +16,7 @@
  * 5. Every windows-1252 alias (iso-8859-1, latin1, us-ascii) gets cp1252's 0x80–0x9F.
  * 6. Characters XML 1.0 forbids are dropped rather than failing the parse.
  */
-import { decodeUtf8OrCp1252, hasHighBytes, isUtf8, windows1252C1 } from './cp1252.js';
+import { decodeStrictUtf8, decodeUtf8OrCp1252, hasHighBytes, windows1252C1 } from './cp1252.js';
 
 export function decodeBytes(bytes: Uint8Array, contentTypeCharset: string | null): string {
   return stripIllegalXmlChars(decode(bytes, contentTypeCharset));
@@ -30,12 +30,13 @@ function decode(bytes: Uint8Array, httpCharset: string | null): string {
     .filter((l): l is string => l !== null && !l.startsWith('utf-16'));
   const label = labels[0] ?? 'utf-8';
   if (label === 'utf-8') {
-    if (isUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
+    const utf8 = decodeStrictUtf8(bytes);
+    if (utf8 !== null) return utf8;
     const other = bom === null ? labels.find((l) => l !== 'utf-8' && l !== 'windows-1252') : undefined;
     return other === undefined ? decodeUtf8OrCp1252(bytes) : decodeLegacy(bytes, other);
   }
-  if (hasHighBytes(bytes) && isUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
-  return decodeLegacy(bytes, label);
+  const utf8 = hasHighBytes(bytes) ? decodeStrictUtf8(bytes) : null;
+  return utf8 ?? decodeLegacy(bytes, label);
 }
 
 function decodeLegacy(bytes: Uint8Array, label: string): string {
@@ -52,8 +53,14 @@ export function charsetOf(contentType: string | null): string | null {
 /** Characters XML 1.0 forbids (C0 controls, lone surrogates, U+FFFE/FFFF) make parsers fail. */
 const ILLEGAL_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+/**
+ * Any code unit outside the BMP's legal ranges, surrogates included. Legal text rarely has one (an
+ * emoji's surrogate pair does), so the slower code-point scan runs only when this finds something.
+ */
+const MAYBE_ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/;
+
 export function stripIllegalXmlChars(text: string): string {
-  return text.replace(ILLEGAL_XML_CHARS, '');
+  return MAYBE_ILLEGAL.test(text) ? text.replace(ILLEGAL_XML_CHARS, '') : text;
 }
 
 /** TextDecoder drops the BOM it is named for; a UTF-8 BOM on invalid bytes is trimmed later. */

@@ -17,9 +17,11 @@ export function stripDeskTags(html: string): string {
   for (let pass = 0; pass < 3; pass++) {
     const block = lastBlock(body);
     if (block === null) break;
-    const before = lastBlock(body.slice(0, block.start).trimEnd());
+    // The block before is read only for bare initials: every body ends in a block, most in no tag.
     const isTag =
-      DESK_TAG.test(block.text) || (INITIALS.test(block.text) && DESK_TAG.test(before?.text ?? ''));
+      DESK_TAG.test(block.text) ||
+      (INITIALS.test(block.text) &&
+        DESK_TAG.test(lastBlock(body.slice(0, block.start).trimEnd())?.text ?? ''));
     if (!isTag) break;
     const rest = trimTrailingBreaks(body.slice(0, block.start));
     if (!/[\p{L}\p{N}]/u.test(rest.replace(/<[^>]*>/g, ''))) break;
