@@ -25,6 +25,7 @@ import { isHttpUrl } from './sources/transport.js';
 import { RedisValidatorStore } from './sources/validator-store.js';
 import { pollTargets } from './targets.js';
 import { VERSION } from './version.js';
+import { IngestPool } from './workers/ingest-pool.js';
 
 export interface Backends {
   redisUrl: string;
@@ -96,12 +97,14 @@ export function createRuntime(
   const http = new HttpTransport({ perHostConnections: config.fetch.perHostConnections });
   const file = new FileTransport();
   const health = new FeedHealthStore(backends.redis);
+  const pool = new IngestPool({ size: 1 });
   const runner = new FeedRunner({
     pipeline: {
       transportFor: (url) => (isHttpUrl(url) ? http : file),
       validators: new RedisValidatorStore(backends.redis),
       seen: backends.seen,
       publisher: backends.publisher,
+      ingest: (input) => pool.ingest(input),
       now: () => new Date(),
     },
     locks: new FeedLocks(backends.redis, config.queue.feedLockTtlMs),
@@ -122,7 +125,11 @@ export function createRuntime(
         : [];
     });
   };
-  return { backends, runner, metrics, health, failingFeeds, close: () => http.close() };
+  const close = async () => {
+    await http.close();
+    await pool.close();
+  };
+  return { backends, runner, metrics, health, failingFeeds, close };
 }
 
 /** Connection trouble and recovery are events an operator should see, once each. */

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { commitArticles } from './commit.js';
 import type { SeenStore } from './dedup/seen-store.js';
-import { ingest } from './ingest.js';
+import { type IngestInput, type IngestOutput, ingest } from './ingest.js';
 import { toIngestError } from './model/errors.js';
 import type { FeedSettings } from './model/feed.js';
 import type { PollResult, RejectedItem } from './model/poll.js';
@@ -28,6 +28,8 @@ export interface PollTarget {
 
 export interface PipelineDeps {
   transportFor(url: string): Transport;
+  /** Runs ingest; the service passes an IngestPool so large bodies leave the main thread. */
+  ingest?(input: IngestInput): Promise<IngestOutput>;
   validators: ValidatorStore;
   seen: SeenStore;
   publisher: Publisher;
@@ -111,7 +113,8 @@ async function ingestAndCommit(
   fetchedAt: Date,
   log: Logger,
 ): Promise<Pick<PollResult, 'counts' | 'rejected'>> {
-  const { articles, rejected } = ingest({
+  const run = deps.ingest ?? (async (input: IngestInput) => ingest(input));
+  const { articles, rejected } = await run({
     bytes: outcome.bytes,
     settings: target.settings,
     source: target.source,

@@ -1,0 +1,142 @@
+/**
+ * A small fixed pool of worker threads for `ingest`, so a huge feed (a 50 MB NewsML batch) is parsed
+ * off the main event loop: BullMQ lock renewals, other feeds' polls and health checks keep running
+ * meanwhile. Small inputs, the vast majority, stay inline: a thread hop costs more than they do.
+ * Workers start on first use and are kept; a crashed worker fails its task and is replaced.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { type IngestInput, type IngestOutput, ingest } from '../ingest.js';
+import { IngestError } from '../model/errors.js';
+import type { IngestReply, IngestTask, SerialisedError } from './ingest-messages.js';
+
+export interface IngestPoolOptions {
+  /** Worker threads at most; default 1, which keeps one core for the main loop on small machines. */
+  size?: number;
+  /** Inputs smaller than this run inline on the calling thread; default 1 MB. */
+  inlineBelowBytes?: number;
+}
+
+export const DEFAULT_INLINE_BELOW_BYTES = 1024 * 1024;
+
+/** Built JS beside this module: dist/workers/ingest-worker.js (what `wirefeed run` loads). */
+const WORKER_URL = new URL('./ingest-worker.js', import.meta.url);
+/**
+ * Run from TypeScript source (tests, tsx) there is no JS worker file to load: everything then runs
+ * inline, which is correct, only not off-thread.
+ */
+const WORKER_AVAILABLE = existsSync(fileURLToPath(WORKER_URL));
+
+interface Pending {
+  task: IngestTask;
+  articles: IngestOutput['articles'];
+  resolve(output: IngestOutput): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  current: Pending | null;
+}
+
+export class IngestPool {
+  private readonly size: number;
+  private readonly inlineBelowBytes: number;
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(options: IngestPoolOptions = {}) {
+    this.size = Math.max(1, Math.floor(options.size ?? 1));
+    this.inlineBelowBytes = options.inlineBelowBytes ?? DEFAULT_INLINE_BELOW_BYTES;
+  }
+
+  /** Same result as `ingest(input)`, and the same IngestError when the document cannot be read. */
+  async ingest(input: IngestInput): Promise<IngestOutput> {
+    if (input.bytes.byteLength < this.inlineBelowBytes || !WORKER_AVAILABLE) return ingest(input);
+    if (this.closed) throw new Error('IngestPool is closed');
+    // A copy, transferred: the caller keeps its bytes (pipeline.ts hashes them) and nothing is cloned twice.
+    const bytes = input.bytes.slice().buffer;
+    const task: IngestTask = { ...input, id: this.nextId++, bytes };
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ task, articles: [], resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops the workers; tasks still queued or running are rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const pending of this.waiting.splice(0)) pending.reject(new Error('IngestPool closed'));
+    await Promise.all(
+      this.slots.splice(0).map(async (slot) => {
+        slot.current?.reject(new Error('IngestPool closed'));
+        slot.current = null;
+        await slot.worker.terminate();
+      }),
+    );
+  }
+
+  private dispatch(): void {
+    while (this.waiting.length > 0) {
+      const slot = this.slots.find((s) => s.current === null) ?? this.spawn();
+      if (slot === null) return;
+      const pending = this.waiting.shift() as Pending;
+      slot.current = pending;
+      slot.worker.ref();
+      slot.worker.postMessage(pending.task, [pending.task.bytes]);
+    }
+  }
+
+  private spawn(): Slot | null {
+    if (this.slots.length >= this.size) return null;
+    const slot: Slot = { worker: new Worker(WORKER_URL), current: null };
+    slot.worker.on('message', (reply: IngestReply) => this.receive(slot, reply));
+    slot.worker.on('error', (err) => this.lose(slot, err));
+    slot.worker.on('exit', (code) => this.lose(slot, new Error(`ingest worker exited with code ${code}`)));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private receive(slot: Slot, reply: IngestReply): void {
+    const pending = slot.current;
+    if (pending === null || pending.task.id !== reply.id) return;
+    if (reply.kind === 'articles') {
+      for (const article of reply.articles) pending.articles.push(article);
+      return;
+    }
+    slot.current = null;
+    // An idle worker does not keep the process alive; one with a task in hand does.
+    slot.worker.unref();
+    if (reply.kind === 'done') {
+      pending.resolve({ format: reply.format, articles: pending.articles, rejected: reply.rejected });
+    } else {
+      pending.reject(deserialise(reply.error));
+    }
+    this.dispatch();
+  }
+
+  /** A worker that died (out of memory, a bug) fails only its own task; the next task gets a new one. */
+  private lose(slot: Slot, err: Error): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    slot.current?.reject(
+      new IngestError('PARSE_MALFORMED', `ingest worker failed: ${err.message}`, { cause: err }),
+    );
+    slot.current = null;
+    if (!this.closed) this.dispatch();
+  }
+}
+
+function deserialise(error: SerialisedError): Error {
+  if (error.code === null) return new Error(error.message);
+  const { code, message, retryable } = error;
+  return new IngestError(code, message, {
+    retryable,
+    ...(error.httpStatus === null ? {} : { httpStatus: error.httpStatus }),
+    ...(error.retryAfterMs === null ? {} : { retryAfterMs: error.retryAfterMs }),
+  });
+}

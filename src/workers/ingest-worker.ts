@@ -1,0 +1,35 @@
+/** The worker-thread entry of the ingest pool: runs `ingest` on each task and posts the result back. */
+import { parentPort } from 'node:worker_threads';
+import { ingest } from '../ingest.js';
+import { IngestError } from '../model/errors.js';
+import {
+  ARTICLES_PER_MESSAGE,
+  type IngestReply,
+  type IngestTask,
+  type SerialisedError,
+} from './ingest-messages.js';
+
+const port = parentPort;
+if (port === null) throw new Error('ingest-worker.js runs as a worker thread of IngestPool');
+
+port.on('message', (task: IngestTask) => {
+  const reply = (message: IngestReply) => port.postMessage(message);
+  try {
+    const output = ingest({ ...task, bytes: new Uint8Array(task.bytes) });
+    for (let i = 0; i < output.articles.length; i += ARTICLES_PER_MESSAGE) {
+      reply({ id: task.id, kind: 'articles', articles: output.articles.slice(i, i + ARTICLES_PER_MESSAGE) });
+    }
+    reply({ id: task.id, kind: 'done', format: output.format, rejected: output.rejected });
+  } catch (err) {
+    reply({ id: task.id, kind: 'failed', error: serialise(err) });
+  }
+});
+
+function serialise(err: unknown): SerialisedError {
+  if (!(err instanceof IngestError)) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { code: null, message, retryable: false, httpStatus: null, retryAfterMs: null };
+  }
+  const { code, message, retryable, httpStatus, retryAfterMs } = err;
+  return { code, message, retryable, httpStatus, retryAfterMs };
+}
