@@ -65,6 +65,7 @@ function toArticle(draft: ItemDraft, feed: FeedDraft, input: IngestInput): Artic
     feedLanguage: feed.language,
     feedRights: feed.rights,
     fetchedAt: input.fetchedAt,
+    iframeHosts: settings.allowIframesFrom,
   });
   const { body, disclaimer } = withDisclaimer(normalised.content, settings);
   const id = articleId({

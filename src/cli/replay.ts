@@ -103,6 +103,7 @@ function replaySettings(config: Config, options: ReplayOptions): FeedSettings {
         baseUrl: null,
         disclaimer: { key: 'default', template: config.publisher.disclaimers.default ?? '' },
         publisherName: config.publisher.name,
+        allowIframesFrom: config.html.allowIframesFrom,
       };
   return {
     ...base,

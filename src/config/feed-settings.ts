@@ -36,5 +36,6 @@ export function feedSettings(config: Config, feed: FeedConfig): FeedSettings {
     baseUrl: baseUrl(feed),
     disclaimer: disclaimerPolicy(config, feed),
     publisherName: config.publisher.name,
+    allowIframesFrom: config.html.allowIframesFrom,
   };
 }

@@ -101,6 +101,7 @@ export function resolveConfig(file: ConfigFile, ctx: ResolveContext): Config {
     },
     dedup: { retentionMs: parseDuration(file.dedup.retention) ?? 0 },
     fetch: { perHostConnections: file.fetch.perHostConnections },
+    html: { allowIframesFrom: file.html.allowIframesFrom.map((host) => host.toLowerCase()) },
     backoff: { maxMs: parseDuration(file.backoff.max) ?? 0 },
     http: { port: overrides.httpPort ?? file.http.port, host: file.http.host },
     dashboard: {

@@ -112,6 +112,14 @@ export const configFileSchema = z
       )
       .default({})
       .describe('Per-agency overrides, keyed by agency code'),
+    html: z
+      .strictObject({
+        allowIframesFrom: z
+          .array(z.string().regex(/^[a-z0-9.-]+$/i, 'expected a hostname like "www.youtube.com"'))
+          .default([])
+          .describe('Hostnames whose iframes (video embeds) survive sanitising; https only'),
+      })
+      .prefault({}),
     fetch: z
       .strictObject({
         perHostConnections: z

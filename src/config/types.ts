@@ -84,6 +84,7 @@ export interface Config {
   /** How long seen-state and tombstones live in Redis. */
   readonly dedup: { readonly retentionMs: number };
   readonly fetch: { readonly perHostConnections: number };
+  readonly html: { readonly allowIframesFrom: readonly string[] };
   /** Ceiling of the wait after failed polls. */
   readonly backoff: { readonly maxMs: number };
   /** Health and metrics server; port 0 means off. */

@@ -20,6 +20,8 @@ export interface FeedSettings {
   /** Disclaimer resolved for this feed; null for own-staff feeds. */
   disclaimer: DisclaimerPolicy | null;
   publisherName: string;
+  /** Hosts whose iframes (video embeds) survive sanitising; none when absent. */
+  allowIframesFrom?: readonly string[];
 }
 
 export interface DisclaimerPolicy {

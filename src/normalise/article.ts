@@ -32,6 +32,8 @@ export interface NormaliseContext {
   feedLanguage: string | null;
   feedRights: string | null;
   fetchedAt: Date;
+  /** Hosts whose iframes (video embeds) survive sanitising. */
+  iframeHosts?: readonly string[];
 }
 
 export function normaliseItem(draft: ItemDraft, context: NormaliseContext): NormalisedItem {
@@ -39,7 +41,7 @@ export function normaliseItem(draft: ItemDraft, context: NormaliseContext): Norm
   const rawBody = draft.bodyHtml ?? draft.summaryHtml ?? '';
   const headline = textOf(draft.title, draft.titleIsHtml);
   const bodyHtml = withoutHeadlineEcho(
-    ensureParagraphs(stripDeskTags(sanitiseHtml(rawBody, base))),
+    ensureParagraphs(stripDeskTags(sanitiseHtml(rawBody, base, context.iframeHosts ?? []))),
     headline,
   );
   const bodyText = htmlToText(bodyHtml);

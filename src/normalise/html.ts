@@ -22,20 +22,30 @@ const DROPPED_WITH_CONTENT = [
   'canvas', 'audio', 'video', 'frameset', 'frame', 'xmp',
 ];
 
-/** `<span>` carries only styling in agency copy, so it is unwrapped; `<div>` becomes a paragraph. */
-function options(baseUrl: string | null): sanitize.IOptions {
+const DROPPED_UNLESS_IFRAMES = DROPPED_WITH_CONTENT.filter((tag) => tag !== 'iframe');
+
+/**
+ * `<span>` carries only styling in agency copy, so it is unwrapped; `<div>` becomes a paragraph.
+ * Iframes survive only from the hosts a publisher allowlists (video embeds), over https.
+ */
+function options(baseUrl: string | null, iframeHosts: readonly string[]): sanitize.IOptions {
+  const iframes = iframeHosts.length > 0;
   return {
-    allowedTags: ALLOWED_TAGS,
+    allowedTags: iframes ? [...ALLOWED_TAGS, 'iframe'] : ALLOWED_TAGS,
     allowedAttributes: {
       a: ['href', 'title'],
       img: ['src', 'alt', 'title', 'width', 'height'],
       td: ['colspan', 'rowspan'],
       th: ['colspan', 'rowspan'],
+      ...(iframes ? { iframe: ['src', 'width', 'height', 'title', 'allowfullscreen'] } : {}),
     },
+    allowedIframeHostnames: [...iframeHosts],
+    allowIframeRelativeUrls: false,
+    allowedSchemesByTag: { iframe: ['https'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesAppliedToAttributes: ['href', 'src'],
     allowProtocolRelative: false,
-    nonTextTags: DROPPED_WITH_CONTENT,
+    nonTextTags: iframes ? DROPPED_UNLESS_IFRAMES : DROPPED_WITH_CONTENT,
     transformTags: {
       div: 'p',
       h1: 'h2',
@@ -44,13 +54,18 @@ function options(baseUrl: string | null): sanitize.IOptions {
     },
     // An image whose source was dropped, and paragraphs emptied by the filtering, are noise.
     exclusiveFilter: (frame) =>
-      (frame.tag === 'img' && !frame.attribs.src) ||
+      ((frame.tag === 'img' || frame.tag === 'iframe') && !frame.attribs.src) ||
       (frame.tag === 'p' && frame.text.trim() === '' && !frame.mediaChildren.length),
   };
 }
 
-export function sanitiseHtml(html: string, baseUrl: string | null): string {
-  return sanitize(html, options(baseUrl)).trim();
+/** `iframeHosts`: hostnames whose embeds are kept (e.g. www.youtube.com); none by default. */
+export function sanitiseHtml(
+  html: string,
+  baseUrl: string | null,
+  iframeHosts: readonly string[] = [],
+): string {
+  return sanitize(html, options(baseUrl, iframeHosts)).trim();
 }
 
 /**

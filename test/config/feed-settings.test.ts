@@ -37,6 +37,7 @@ describe('feedSettings', () => {
       baseUrl: 'https://wire.example/pti/feed.xml',
       disclaimer: { key: 'default', template: DEFAULT_DISCLAIMER },
       publisherName: 'Mid-day',
+      allowIframesFrom: [],
     });
   });
 

@@ -52,6 +52,7 @@ describe('loadConfig', () => {
     expect(config.log).toEqual({ level: 'info', pretty: false });
     expect(config.dedup).toEqual({ retentionMs: 30 * 24 * 3600_000 });
     expect(config.fetch).toEqual({ perHostConnections: 4 });
+    expect(config.html).toEqual({ allowIframesFrom: [] });
     expect(config.backoff).toEqual({ maxMs: 3600_000 });
     expect(config.feeds[0]).toEqual({
       id: 'pti-world',

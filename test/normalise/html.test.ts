@@ -160,3 +160,27 @@ describe('ensureParagraphs', () => {
     expect(ensureParagraphs('<p>One.</p>')).toBe('<p>One.</p>');
   });
 });
+
+describe('sanitiseHtml with allowlisted iframe hosts', () => {
+  const embed =
+    '<p>Watch:</p><iframe src="https://www.youtube.com/embed/abc123" width="560" height="315" onload="x()"></iframe>';
+
+  it('drops every iframe, and its content, when no host is allowlisted', () => {
+    expect(sanitiseHtml(`${embed}<iframe src="https://evil.example/x">fallback</iframe>`, BASE)).toBe(
+      '<p>Watch:</p>',
+    );
+  });
+
+  it('keeps an https embed from an allowlisted host, without event handlers', () => {
+    expect(sanitiseHtml(embed, BASE, ['www.youtube.com'])).toBe(
+      '<p>Watch:</p><iframe src="https://www.youtube.com/embed/abc123" width="560" height="315"></iframe>',
+    );
+  });
+
+  it('drops embeds from other hosts, over http, or with javascript: sources', () => {
+    const hosts = ['www.youtube.com'];
+    expect(sanitiseHtml('<iframe src="https://evil.example/embed"></iframe>', BASE, hosts)).toBe('');
+    expect(sanitiseHtml('<iframe src="http://www.youtube.com/embed/x"></iframe>', BASE, hosts)).toBe('');
+    expect(sanitiseHtml('<iframe src="javascript:alert(1)"></iframe>', BASE, hosts)).toBe('');
+  });
+});
