@@ -80,6 +80,25 @@ describe('wirefeed run with the embedded Redis', () => {
     expect(existsSync(join(cwd, 'var', 'redis', 'redis-server.pid'))).toBe(false);
   });
 
+  it('re-reads its config on SIGHUP, and keeps the old one when the new file is invalid', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'wirefeed-run-'));
+    const config = writeConfig(cwd);
+    const { child, lines } = await startCli(
+      ['run', '--config', config],
+      (l) => l.event === 'poll.completed',
+      { cwd },
+    );
+    const events = () => lines.map((l) => l.event);
+    writeFileSync(config, readFileSync(config, 'utf8').replace('interval: 1h', 'interval: 30m'));
+    child.kill('SIGHUP');
+    await expect.poll(events, { timeout: 10_000 }).toContain('config.reloaded');
+    writeFileSync(config, 'publisher: {}\n');
+    child.kill('SIGHUP');
+    await expect.poll(events, { timeout: 10_000 }).toContain('config.reload_failed');
+    child.kill('SIGTERM');
+    expect(await waitForExit(child)).toBe(0);
+  });
+
   it('says how to get Redis when redis-server is not on PATH', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'wirefeed-run-'));
     const { code, stderr } = await runCli(['run'], { cwd, env: { PATH: '/nonexistent' } });
