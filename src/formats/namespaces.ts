@@ -25,9 +25,14 @@ export function canonicalPrefixes(xml: string): Map<string, string> | null {
   let map: Map<string, string> | null = null;
   for (const [, prefix, uri] of xml.matchAll(DECLARATION)) {
     const conventional = uri === undefined ? undefined : CONVENTIONAL[uri];
-    if (prefix === undefined || conventional === undefined || conventional === prefix) continue;
+    if (prefix === undefined || conventional === undefined) continue;
+    // An Atom document written with prefixed elements (`<atom:feed>`) reads as plain Atom; in RSS the
+    // same namespace only marks extensions (`<atom:link rel="self">`) and keeps its prefix.
+    const target =
+      conventional === 'atom' && new RegExp(`<${prefix}:feed[\\s>]`).test(xml) ? '' : conventional;
+    if (target === prefix) continue;
     map ??= new Map();
-    map.set(prefix, conventional);
+    map.set(prefix, target);
   }
   return map;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAtom } from '../../src/formats/atom/parse.js';
+import { parseFeed } from '../../src/formats/index.js';
 import type { ItemDraft, ItemResult } from '../../src/model/index.js';
 
 function feed(entries: string, head = '', rootAttrs = ''): string {
@@ -170,5 +171,18 @@ describe('Atom documents', () => {
       language: 'en',
       rights: 'R',
     });
+  });
+});
+
+describe('prefixed Atom documents', () => {
+  it('reads an Atom feed whose elements all carry a prefix, root included', () => {
+    const feed = parseFeed(
+      new TextEncoder().encode(
+        '<atom:feed xmlns:atom="http://www.w3.org/2005/Atom"><atom:entry><atom:id>urn:1</atom:id><atom:title>Hello</atom:title></atom:entry></atom:feed>',
+      ),
+      { contentType: null, fileName: null, declared: null },
+    );
+    expect(feed.format).toBe('atom');
+    expect(feed.items[0]).toMatchObject({ ok: true, draft: { guid: 'urn:1', title: 'Hello' } });
   });
 });
