@@ -109,3 +109,12 @@ export function emptyDraft(): ItemDraft {
     credit: null,
   };
 }
+
+/** A feed whose documents carry no channel metadata (NewsML, NITF, ninjs): just its items. */
+export function itemsOnlyFeed(
+  format: FeedFormat,
+  items: ItemResult[],
+  language: string | null = null,
+): FeedDraft {
+  return { format, title: null, link: null, language, rights: null, items };
+}

@@ -3,7 +3,7 @@
  * `NewsEnvelope` and one or more `NewsItem`s; each item is parsed in isolation.
  * Spec: https://www.iptc.org/std/NewsML/1.2/specification/ (NewsML_1.2-spec-Overview).
  */
-import { type FeedDraft, IngestError } from '../../model/index.js';
+import { type FeedDraft, IngestError, itemsOnlyFeed } from '../../model/index.js';
 import { itemResult } from '../item-result.js';
 import { attr, first, isNode, nodes, type XmlNode } from '../node.js';
 import { createXmlParser } from '../xml.js';
@@ -37,19 +37,15 @@ export function parseNewsMl1(text: string): FeedDraft {
   const ctx: EnvelopeContext = { priority: attr(first(envelope, 'Priority'), 'FormalName') };
   // A bare `<NewsItem>` root (seen from some resellers) is read as a one-item document.
   const items = doc.NewsML === undefined ? [root] : nodes(root, 'NewsItem');
-  return {
-    format: 'newsml-1',
-    title: null,
-    link: null,
-    language: null,
-    rights: null,
-    items: items.map((item) =>
+  return itemsOnlyFeed(
+    'newsml-1',
+    items.map((item) =>
       itemResult(
         () => parseNewsItem(item, ctx),
         () => identityOf(item),
       ),
     ),
-  };
+  );
 }
 
 function newsMlRoot(doc: XmlNode): XmlNode {

@@ -4,7 +4,7 @@
  * and `planningItem` are skipped, not rejected. `header/sent` is when the message was sent, not
  * when any story was, so it is not read.
  */
-import { type FeedDraft, IngestError } from '../../model/index.js';
+import { type FeedDraft, IngestError, itemsOnlyFeed } from '../../model/index.js';
 import { itemResult } from '../item-result.js';
 import { attr, first, nodes, type XmlNode } from '../node.js';
 import { createXmlParser } from '../xml.js';
@@ -36,19 +36,15 @@ const parseG2Xml = createXmlParser({
 
 export function parseNewsMlG2(text: string): FeedDraft {
   const items = newsItems(parseG2Xml(text));
-  return {
-    format: 'newsml-g2',
-    title: null,
-    link: null,
-    language: null,
-    rights: null,
-    items: items.map((item) =>
+  return itemsOnlyFeed(
+    'newsml-g2',
+    items.map((item) =>
       itemResult(
         () => parseNewsItem(item),
         () => attr(item, 'guid'),
       ),
     ),
-  };
+  );
 }
 
 function newsItems(doc: XmlNode): XmlNode[] {

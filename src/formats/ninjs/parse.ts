@@ -2,7 +2,7 @@
  * IPTC ninjs 1.x, 2.x and 3.x → FeedDraft. One document may hold many items (see collection.ts);
  * each is parsed in isolation so one bad item never takes down the rest.
  */
-import { type FeedDraft, IngestError } from '../../model/index.js';
+import { type FeedDraft, IngestError, itemsOnlyFeed } from '../../model/index.js';
 import { itemResult } from '../item-result.js';
 import { jsonValue } from '../json.js';
 import type { SniffedDocument } from '../types.js';
@@ -14,17 +14,13 @@ export function parseNinjs(document: SniffedDocument): FeedDraft {
   if (candidates === null) {
     throw new IngestError('FORMAT_UNSUPPORTED', 'JSON document is neither a ninjs object nor a list of them');
   }
-  return {
-    format: 'ninjs',
-    title: null,
-    link: null,
-    language: null,
-    rights: null,
-    items: candidates.map((item) =>
+  return itemsOnlyFeed(
+    'ninjs',
+    candidates.map((item) =>
       itemResult(
         () => parseNinjsItem(item),
         () => ninjsGuid(item),
       ),
     ),
-  };
+  );
 }

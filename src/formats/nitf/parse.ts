@@ -2,7 +2,7 @@
  * NITF 3.x document → FeedDraft. One document is one story. NITF is document-centric (mixed
  * content everywhere in the body), so the whole document is read in document order (markup.ts).
  */
-import { emptyDraft, type FeedDraft, IngestError, type ItemDraft } from '../../model/index.js';
+import { emptyDraft, type FeedDraft, IngestError, type ItemDraft, itemsOnlyFeed } from '../../model/index.js';
 import { itemResult } from '../item-result.js';
 import { isElement, type MarkupElement, markupAttr, pathOf } from '../markup.js';
 import { parseXmlMarkup } from '../xml.js';
@@ -17,14 +17,7 @@ export function parseNitf(text: string): FeedDraft {
     () => nitfItem(nitf),
     () => markupAttr(pathOf(nitf, ['head', 'docdata', 'doc-id']), 'id-string'),
   );
-  return {
-    format: 'nitf',
-    title: null,
-    link: null,
-    language: item.ok ? item.draft.language : null,
-    rights: null,
-    items: [item],
-  };
+  return itemsOnlyFeed('nitf', [item], item.ok ? item.draft.language : null);
 }
 
 function nitfItem(nitf: MarkupElement): ItemDraft {
