@@ -14,6 +14,7 @@ const KEEP_COMPLETED_SECONDS = 7 * 24 * 3600;
 /** States in which no consumer holds the job yet, so it can still be withdrawn. */
 const PENDING = new Set(['waiting', 'prioritized', 'delayed', 'waiting-children']);
 const KILL_PRIORITY = 1;
+const ADD_BATCH = 500;
 const ROUTINE_URGENCY = 5;
 
 export class BullMqPublisher implements Publisher {
