@@ -40,9 +40,9 @@ export class BullMqPublisher implements Publisher {
           queued.push(previous.name === 'publish' ? { ...entry.job, action: 'publish' } : entry.job);
         }
       }
-      await this.queue.addBulk(
-        queued.map((job) => ({ name: job.action, data: job, opts: jobOptions(job, now) })),
-      );
+      const bulk = queued.map((job) => ({ name: job.action, data: job, opts: jobOptions(job, now) }));
+      // Batches keep each Redis transaction (and its command buffer) small on a 10,000-item burst.
+      for (let i = 0; i < bulk.length; i += ADD_BATCH) await this.queue.addBulk(bulk.slice(i, i + ADD_BATCH));
       for (const [articleId, previous] of replacements) {
         if (queued.some((job) => job.article.id === articleId)) await this.queue.remove(previous.id);
       }
