@@ -2,17 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseRss } from '../../src/formats/rss/parse.js';
 import { parseXml } from '../../src/formats/xml.js';
-import { IngestError, type ItemDraft } from '../../src/model/index.js';
-
-function malformed(xml: string): IngestError {
-  try {
-    parseXml(xml);
-  } catch (err) {
-    if (err instanceof IngestError) return err;
-    throw err;
-  }
-  throw new Error('expected parseXml to throw');
-}
+import type { ItemDraft } from '../../src/model/index.js';
+import { malformed } from '../helpers/xml.js';
 
 function drafts(xml: string): ItemDraft[] {
   return parseRss(xml).items.flatMap((r) => (r.ok ? [r.draft] : []));

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBytes, decodeXmlEntities, parseXml, rawXmlToText } from '../../src/formats/xml.js';
-import { IngestError } from '../../src/model/index.js';
+import { malformed } from '../helpers/xml.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-
-function malformed(xml: string): IngestError {
-  try {
-    parseXml(xml);
-  } catch (err) {
-    if (err instanceof IngestError) return err;
-    throw err;
-  }
-  throw new Error('expected parseXml to throw');
-}
 
 describe('parseXml', () => {
   it('keeps a guid of digits as a string', () => {
