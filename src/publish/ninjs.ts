@@ -115,6 +115,9 @@ function nonEmpty<T>(list: T[]): T[] | null {
 const SCHEME = /^[a-z][a-z\d+.-]*:/i;
 /** Characters RFC 3986 allows in a URI, plus `%` (checked below as an escape). */
 const NOT_URI_CHAR = /[^A-Za-z\d\-._~:/?#[\]@!$&'()*+,;=%]|%(?![\da-fA-F]{2})/gu;
+/** After the authority, `[` and `]` are not allowed either (RFC 3986 keeps them for IPv6 hosts). */
+const NOT_URI_CHAR_AFTER_HOST = /[^A-Za-z\d\-._~:/?#@!$&'()*+,;=%]|%(?![\da-fA-F]{2})/gu;
+const AUTHORITY = /^[a-z][a-z\d+.-]*:(?:\/\/[^/?#]*)?/i;
 
 /**
  * The value as an RFC 3986 URI (what ninjs's `format: uri` means), or null when it has no scheme.
@@ -123,8 +126,12 @@ const NOT_URI_CHAR = /[^A-Za-z\d\-._~:/?#[\]@!$&'()*+,;=%]|%(?![\da-fA-F]{2})/gu
 function asUri(value: string | null): string | null {
   const trimmed = value?.trim() ?? '';
   if (!SCHEME.test(trimmed)) return null;
+  const head = trimmed.match(AUTHORITY)?.[0] ?? '';
+  const encode = (c: string) => encodeURIComponent(c);
   try {
-    return trimmed.replace(NOT_URI_CHAR, (c) => encodeURIComponent(c));
+    return (
+      head.replace(NOT_URI_CHAR, encode) + trimmed.slice(head.length).replace(NOT_URI_CHAR_AFTER_HOST, encode)
+    );
   } catch {
     return null; // a lone surrogate: encodeURIComponent throws, and no URI can hold it
   }

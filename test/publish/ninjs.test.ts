@@ -242,3 +242,13 @@ describe('toNinjs fields', () => {
 function sampleMedia(url: string): Article['media'][number] {
   return { kind: 'image', url, mimeType: null, caption: null, credit: null, width: null, height: null };
 }
+
+describe('toNinjs URIs', () => {
+  it('percent-encodes brackets outside the host, which WHATWG URLs keep but RFC 3986 forbids', () => {
+    const ninjs = toNinjs({ ...article(), url: 'https://wire.example.test/ani/nat[ional]' });
+    expect(ninjs.renditions).toEqual([
+      expect.objectContaining({ href: 'https://wire.example.test/ani/nat%5Bional%5D' }),
+    ]);
+    expectValid(ninjs);
+  });
+});
