@@ -45,9 +45,35 @@ interface Fields {
 export function parseDate(raw: string | null, timezone: string): Date | null {
   const text = raw?.trim().replace(/\s+/g, ' ');
   if (!text) return null;
+  if (/^\d{10}(\d{3})?$/.test(text)) return epoch(text);
+  const fields = parseFields(text) ?? parseFields(tidy(text));
+  return fields === null ? null : toInstant(fields, timezone);
+}
+
+function parseFields(text: string): Fields | null {
   const fields = parseIso(text) ?? parseWords(text);
-  if (fields === null || !isValid(fields)) return null;
-  return toInstant(fields, timezone);
+  return fields !== null && isValid(fields) ? fields : null;
+}
+
+/** Unix time in seconds or milliseconds, as some JSON producers send it; only plausible years. */
+function epoch(text: string): Date | null {
+  const ms = text.length === 13 ? Number(text) : Number(text) * 1000;
+  const year = new Date(ms).getUTCFullYear();
+  return year >= 1990 && year <= 2100 ? new Date(ms) : null;
+}
+
+/**
+ * Second chance for strings real feeds produce from code rather than a spec: JavaScript's
+ * `Date#toString` ("… GMT+0530 (India Standard Time)") and slashed ISO dates ("2023/06/06 10:00").
+ */
+function tidy(text: string): string {
+  return text
+    .replace(/\s*\([^)]*\)$/, '')
+    .replace(/\b(?:GMT|UTC)([+-]\d{2}:?\d{2})$/i, '$1')
+    .replace(
+      /^(\d{4})\/(\d{1,2})\/(\d{1,2})/,
+      (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
+    );
 }
 
 /** `YYYY-MM-DDTHH:mm:ssZ`, UTC, no milliseconds: the article contract's date form. */

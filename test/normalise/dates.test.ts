@@ -161,3 +161,19 @@ describe('formatUtc', () => {
     expect(formatUtc(new Date('2023-06-06T12:53:00.999Z'))).toBe('2023-06-06T12:53:00Z');
   });
 });
+
+describe('parseDate second chances', () => {
+  it("reads JavaScript's Date#toString output", () => {
+    expect(utc('Tue Jun 06 2023 10:00:00 GMT+0530 (India Standard Time)')).toBe('2023-06-06T04:30:00Z');
+  });
+
+  it('reads Unix time in seconds and milliseconds, but not implausible years', () => {
+    expect(utc('1686045600')).toBe('2023-06-06T10:00:00Z');
+    expect(utc('1686045600000')).toBe('2023-06-06T10:00:00Z');
+    expect(utc('9999999999')).toBeNull();
+  });
+
+  it('reads slashed ISO dates with an offset', () => {
+    expect(utc('2023/06/06 10:00:00 +0530')).toBe('2023-06-06T04:30:00Z');
+  });
+});
