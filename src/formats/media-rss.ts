@@ -8,14 +8,16 @@ import { toInt } from './text.js';
 import { uniqueBy } from './unique.js';
 
 /**
- * Every `media:content` (top level and inside `media:group`), then `media:thumbnail` only when the
- * item has no content (a thumbnail of a video is not the story's picture). Deduplicated by URL.
+ * Every top-level `media:content`, one per `media:group` (the spec's renditions of one object: the
+ * `isDefault` one, else the widest), then `media:thumbnail` only when the item has no content (a
+ * thumbnail of a video is not the story's picture). Deduplicated by URL.
  */
 export function mediaOf(item: XmlNode): DraftMedia[] {
   const found: DraftMedia[] = [];
   for (const content of nodes(item, 'media:content')) found.push(...fromContent(content, [item]));
   for (const group of nodes(item, 'media:group')) {
-    for (const content of nodes(group, 'media:content')) found.push(...fromContent(content, [group, item]));
+    const chosen = preferredRendition(nodes(group, 'media:content'));
+    if (chosen) found.push(...fromContent(chosen, [group, item]));
   }
   if (found.length === 0) {
     for (const thumb of nodes(item, 'media:thumbnail')) found.push(...fromThumbnail(thumb, [item]));
@@ -25,6 +27,16 @@ export function mediaOf(item: XmlNode): DraftMedia[] {
   }
   for (const enclosure of nodes(item, 'enclosure')) found.push(...fromEnclosure(enclosure));
   return uniqueBy(found, (m) => m.url);
+}
+
+function preferredRendition(contents: XmlNode[]): XmlNode | undefined {
+  const chosen = contents.find((c) => attr(c, 'isDefault')?.toLowerCase() === 'true');
+  if (chosen) return chosen;
+  return contents.reduce<XmlNode | undefined>(
+    (best, c) =>
+      best === undefined || (toInt(attr(c, 'width')) ?? 0) > (toInt(attr(best, 'width')) ?? 0) ? c : best,
+    undefined,
+  );
 }
 
 /** Media RSS `medium` first, then the MIME type's top level. */

@@ -202,3 +202,23 @@ describe('RSS documents', () => {
     expect(() => parseRss('<feed/>')).toThrow(expect.objectContaining({ code: 'NOT_A_FEED' }));
   });
 });
+
+describe('Media RSS groups', () => {
+  it('takes one rendition per media:group: the isDefault one, else the widest', () => {
+    const item = (group: string) =>
+      `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><item><title>t</title><media:group>${group}<media:description>Cap</media:description></media:group></item></channel></rss>`;
+    const widest = parseRss(
+      item(
+        '<media:content url="https://x.test/s.jpg" width="320"/><media:content url="https://x.test/l.jpg" width="1280"/>',
+      ),
+    );
+    const chosen = parseRss(
+      item(
+        '<media:content url="https://x.test/s.jpg" width="320" isDefault="true"/><media:content url="https://x.test/l.jpg" width="1280"/>',
+      ),
+    );
+    const media = (feed: ReturnType<typeof parseRss>) => (feed.items[0]?.ok ? feed.items[0].draft.media : []);
+    expect(media(widest)).toEqual([expect.objectContaining({ url: 'https://x.test/l.jpg', caption: 'Cap' })]);
+    expect(media(chosen)).toEqual([expect.objectContaining({ url: 'https://x.test/s.jpg' })]);
+  });
+});
