@@ -75,13 +75,12 @@ export async function pollFeed(target: PollTarget, deps: PipelineDeps, log: Logg
     const done = finish({ ...base, ...(await ingestAndCommit(target, deps, outcome, fetchedAt, log)) });
     // Validators last: a crash before this point re-fetches and re-commits, which is idempotent.
     await deps.validators.put(target.settings.id, { validators: outcome.validators, bodyHash });
-    const { http_status, bytes } = { http_status: done.httpStatus, bytes: done.bytes };
     log.info(
       {
         event: 'poll.completed',
         status: 'ok',
-        http_status,
-        bytes,
+        http_status: done.httpStatus,
+        bytes: done.bytes,
         items: done.counts,
         duration_ms: done.durationMs,
       },
