@@ -5,6 +5,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 import RssParser from 'rss-parser';
+import sanitizeHtml from 'sanitize-html';
 import { parseFeed } from '../src/formats/index.js';
 import { ingest } from '../src/ingest.js';
 import { sanitiseHtml } from '../src/normalise/html.js';
@@ -49,11 +50,18 @@ export async function parseCases(input: BenchInput): Promise<BenchResult[]> {
   }
   await add('wirefeed', 'parse', () => wirefeedParse(input), 'decode, repair, validate, parse, to drafts');
   const drafts = wirefeedParse(input).items.flatMap((i) => (i.ok ? [i.draft] : []));
+  const bodies = drafts.map((d) => d.bodyHtml ?? '');
+  await add(
+    'peer',
+    'sanitize-html',
+    () => bodies.map((b) => sanitizeHtml(b)),
+    'its default allowlist, bodies alone',
+  );
   await add(
     'wirefeed',
     'sanitise',
-    () => drafts.map((d) => sanitiseHtml(d.bodyHtml ?? '', null)),
-    'sanitize-html over the bodies alone',
+    () => bodies.map((b) => sanitiseHtml(b, null)),
+    'allowlist over htmlparser2, bodies alone',
   );
   await add('wirefeed', 'ingest', () => wirefeedIngest(input), 'parse + normalise + sanitise + hash');
   return results;

@@ -88,6 +88,28 @@ describe('sanitiseHtml', () => {
     expect(sanitiseHtml('<p>a</p><p><script>x</script></p>', null)).toBe('<p>a</p>');
   });
 
+  it('drops divs emptied by filtering too, but keeps a paragraph holding only a picture or a rule', () => {
+    expect(sanitiseHtml('<div><script>x</script></div><div>&nbsp;<br></div><p>a</p>', null)).toBe('<p>a</p>');
+    expect(
+      sanitiseHtml('<p><strong><img src="https://x.test/a.jpg"></strong></p><div><hr></div>', null),
+    ).toBe('<p><strong><img src="https://x.test/a.jpg" /></strong></p><p><hr /></p>');
+  });
+
+  it('closes what the copy left open, and drops stray closing tags', () => {
+    expect(sanitiseHtml('<p>a <b>b</figure> c', null)).toBe('<p>a <b>b c</b></p>');
+  });
+
+  it('escapes text and attribute values it writes back', () => {
+    expect(
+      sanitiseHtml(
+        '<p title="x">1 &lt; 2 &amp;&amp; "q"</p><img src="https://x.test/a.jpg" alt="a &quot;b&quot; <c>">',
+        null,
+      ),
+    ).toBe(
+      '<p>1 &lt; 2 &amp;&amp; "q"</p><img src="https://x.test/a.jpg" alt="a &quot;b&quot; &lt;c&gt;" />',
+    );
+  });
+
   it('decodes named entities to characters', () => {
     expect(sanitiseHtml('<p>Pakistan&rsquo;s &amp; India&#39;s</p>', null)).toBe(
       "<p>Pakistan’s &amp; India's</p>",
