@@ -7,14 +7,14 @@ import { contentHash } from './dedup/content-hash.js';
 import { articleId } from './dedup/identity.js';
 import { renderDisclaimer, stripDisclaimers } from './enrich/disclaimer.js';
 import { parseFeed } from './formats/index.js';
-import type { Article, Disclaimer } from './model/article.js';
+import type { Agency, Article, Disclaimer } from './model/article.js';
 import type { FeedDraft, ItemDraft } from './model/draft.js';
 import { toIngestError } from './model/errors.js';
 import type { FeedFormat, FeedSettings } from './model/feed.js';
 import type { RejectedItem } from './model/poll.js';
 import { type ArticleContent, normaliseItem } from './normalise/article.js';
 import { formatUtc } from './normalise/dates.js';
-import { htmlToText } from './normalise/html.js';
+import { sanitisedHtmlToText } from './normalise/html.js';
 
 export interface IngestInput {
   bytes: Uint8Array;
@@ -41,13 +41,14 @@ export function ingest(input: IngestInput): IngestOutput {
   });
   const articles: Article[] = [];
   const rejected: RejectedItem[] = [];
+  const disclaimerFor = memoDisclaimer(settings);
   for (const item of feed.items) {
     if (!item.ok) {
       rejected.push({ guid: item.guid, code: item.error.code, message: item.error.message });
       continue;
     }
     try {
-      articles.push(toArticle(item.draft, feed, input));
+      articles.push(toArticle(item.draft, feed, input, disclaimerFor));
     } catch (err) {
       const error = toIngestError(err, 'ITEM_INVALID');
       rejected.push({ guid: item.draft.guid, code: error.code, message: error.message });
@@ -56,7 +57,12 @@ export function ingest(input: IngestInput): IngestOutput {
   return { format: feed.format, articles, rejected };
 }
 
-function toArticle(draft: ItemDraft, feed: FeedDraft, input: IngestInput): Article {
+function toArticle(
+  draft: ItemDraft,
+  feed: FeedDraft,
+  input: IngestInput,
+  disclaimerFor: DisclaimerFor,
+): Article {
   const { settings } = input;
   const normalised = normaliseItem(draft, {
     agency: settings.agency,
@@ -67,7 +73,7 @@ function toArticle(draft: ItemDraft, feed: FeedDraft, input: IngestInput): Artic
     fetchedAt: input.fetchedAt,
     iframeHosts: settings.allowIframesFrom,
   });
-  const { body, disclaimer } = withDisclaimer(normalised.content, settings);
+  const { body, disclaimer } = withDisclaimer(normalised.content, disclaimerFor(normalised.content.agency));
   const id = articleId({
     agencyCode: body.agency?.code ?? null,
     feedId: settings.id,
@@ -114,15 +120,29 @@ function toArticle(draft: ItemDraft, feed: FeedDraft, input: IngestInput): Artic
   };
 }
 
-/** Renders the feed's disclaimer and takes any disclaimer the copy already carries out of the body. */
+type DisclaimerFor = (agency: Agency | null) => Disclaimer | null;
+
+/** The feed's disclaimer per agency, rendered once per ingest rather than once per article. */
+function memoDisclaimer(settings: FeedSettings): DisclaimerFor {
+  const rendered = new Map<string, Disclaimer>();
+  return (agency) => {
+    if (!settings.disclaimer) return null;
+    const key = `${agency?.code ?? ''}\n${agency?.name ?? ''}`;
+    let disclaimer = rendered.get(key);
+    if (disclaimer === undefined) {
+      disclaimer = renderDisclaimer(settings.disclaimer, settings.publisherName, agency);
+      rendered.set(key, disclaimer);
+    }
+    return disclaimer;
+  };
+}
+
+/** Takes any disclaimer the copy already carries out of the body. */
 function withDisclaimer(
   content: ArticleContent,
-  settings: FeedSettings,
+  disclaimer: Disclaimer | null,
 ): { body: ArticleContent; disclaimer: Disclaimer | null } {
-  const disclaimer = settings.disclaimer
-    ? renderDisclaimer(settings.disclaimer, settings.publisherName, content.agency)
-    : null;
   const bodyHtml = stripDisclaimers(content.bodyHtml, disclaimer?.text ?? null);
   if (bodyHtml === content.bodyHtml) return { body: content, disclaimer };
-  return { body: { ...content, bodyHtml, bodyText: htmlToText(bodyHtml) }, disclaimer };
+  return { body: { ...content, bodyHtml, bodyText: sanitisedHtmlToText(bodyHtml) }, disclaimer };
 }

@@ -42,8 +42,8 @@ const MARKER_WORDS = /syndicated|dependability/i;
 
 /** Removes paragraphs that carry a disclaimer; `own` is the text this publisher would attach. */
 export function stripDisclaimers(bodyHtml: string, own: string | null): string {
-  const ownText = own ? squash(own) : null;
-  if (!mayCarryDisclaimer(bodyHtml, ownText)) return tidy(bodyHtml);
+  const { ownText, longestWord } = ownDisclaimer(own);
+  if (!mayCarryDisclaimer(bodyHtml, ownText, longestWord)) return tidy(bodyHtml);
   const isDisclaimer = (text: string) => {
     const plain = squash(text.replace(/<[^>]+>/g, ' '));
     if (!plain) return false;
@@ -60,11 +60,21 @@ export function stripDisclaimers(bodyHtml: string, own: string | null): string {
  * nothing is decoded), so every word of a match is in the HTML verbatim. Most bodies carry none,
  * and skip the block-by-block reading.
  */
-function mayCarryDisclaimer(html: string, ownText: string | null): boolean {
+function mayCarryDisclaimer(html: string, ownText: string | null, longestWord: string): boolean {
   if (MARKER_WORDS.test(html)) return true;
-  if (ownText === null) return false;
-  const longest = ownText.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
-  return html.includes(longest);
+  return ownText !== null && html.includes(longestWord);
+}
+
+/** A feed's articles share one disclaimer text: what is derived from it is kept for the next call. */
+let lastOwn: { own: string | null; ownText: string | null; longestWord: string } | null = null;
+
+function ownDisclaimer(own: string | null) {
+  if (lastOwn?.own !== own) {
+    const ownText = own ? squash(own) : null;
+    const longestWord = (ownText ?? '').split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+    lastOwn = { own, ownText, longestWord };
+  }
+  return lastOwn;
 }
 
 function tidy(html: string): string {

@@ -9,7 +9,7 @@ import { resolveAgency, resolveDateline } from './attribution.js';
 import { cleanByline } from './byline.js';
 import { extractDateline, stripDeskTags } from './dateline.js';
 import { formatUtc, parseDate } from './dates.js';
-import { ensureParagraphs, htmlToText, sanitiseHtml } from './html.js';
+import { ensureParagraphs, htmlToText, sanitisedHtmlToText, sanitiseHtml } from './html.js';
 import { urgencyFromPriority } from './urgency.js';
 
 export type ArticleContent = Omit<Article, 'id' | 'version' | 'feedId' | 'disclaimer' | 'provenance'>;
@@ -44,7 +44,7 @@ export function normaliseItem(draft: ItemDraft, context: NormaliseContext): Norm
     ensureParagraphs(stripDeskTags(sanitiseHtml(rawBody, base, context.iframeHosts ?? []))),
     headline,
   );
-  const bodyText = htmlToText(bodyHtml);
+  const bodyText = sanitisedHtmlToText(bodyHtml);
   if (!headline && !bodyText) throw new IngestError('ITEM_INVALID', 'item has neither a headline nor a body');
 
   const found = extractDateline(bodyText);
@@ -104,7 +104,7 @@ function withoutHeadlineEcho(bodyHtml: string, headline: string): string {
   const lead = bodyHtml.match(/^\s*<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>\s*/);
   if (!lead || !headline) return bodyHtml;
   const same =
-    htmlToText(lead[1] ?? '')
+    sanitisedHtmlToText(lead[1] ?? '')
       .replace(/\s+/g, ' ')
       .trim()
       .toLowerCase() === headline.toLowerCase();

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { sanitiseHtml } from '../../src/normalise/html.js';
+import { htmlToText, sanitisedHtmlToText, sanitiseHtml } from '../../src/normalise/html.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
 
@@ -160,6 +160,18 @@ describe('sanitiseHtml on hostile HTML', () => {
       fc.property(html, (input) => {
         const once = sanitiseHtml(input, null);
         expect(dangerIn(sanitiseHtml(once, null))).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('the text of sanitised HTML', () => {
+  it('reads the same through the fast reader as through htmlparser2', () => {
+    fc.assert(
+      fc.property(html, fc.constantFrom<readonly string[]>([], ['ok.test']), (input, iframeHosts) => {
+        const sanitised = sanitiseHtml(input, 'https://wire.example.test/story/1', iframeHosts);
+        expect(sanitisedHtmlToText(sanitised)).toBe(htmlToText(sanitised));
       }),
       { numRuns: RUNS },
     );
