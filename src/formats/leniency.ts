@@ -28,24 +28,38 @@ export function prepare(text: string): string {
   let xml = text.slice(documentStart(text));
   const { doctype, rootName } = readProlog(xml);
   if (doctype) xml = xml.slice(0, doctype.start) + xml.slice(doctype.end < 0 ? xml.length : doctype.end);
-  const canonical = isRssOrAtom(rootName) ? canonicalName : (name: string) => name;
+  const names = isRssOrAtom(rootName);
   // One pass; sections are matched first so nothing inside them is rewritten. An unclosed section
   // runs to the end (`|$`) so the scan stays linear; the validator then rejects the document.
-  return xml.replace(TOKEN, (m, slash?: string, name?: string) => {
-    if (name !== undefined) return `<${slash}${canonical(name)}`;
-    if (m === '&') return '&amp;';
-    if (m === '<') return '&lt;';
-    return m;
-  });
+  // Only what changes is copied: most documents need nothing, and most tags are already canonical.
+  const token = names ? TOKEN : TOKEN_WITHOUT_NAMES;
+  token.lastIndex = 0;
+  let out = '';
+  let copied = 0;
+  for (let m = token.exec(xml); m !== null; m = token.exec(xml)) {
+    const [match, slash, name] = m;
+    let replacement: string | null = null;
+    if (name !== undefined) {
+      const canonical = canonicalName(name);
+      if (canonical !== name) replacement = `<${slash}${canonical}`;
+    } else if (match === '&') {
+      replacement = '&amp;';
+    } else if (match === '<') {
+      replacement = '&lt;';
+    }
+    if (replacement === null) continue;
+    out += xml.slice(copied, m.index) + replacement;
+    copied = m.index + match.length;
+  }
+  return copied === 0 ? xml : out + xml.slice(copied);
 }
 
 // A reference is what the validator accepts as one (a name of at most 20 word characters); any
 // other `&` (`&a-b;`, `&#X41;`) is escaped, so it reads as text instead of failing the document.
 const SECTION = String.raw`<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|<\?[\s\S]*?(?:\?>|$)`;
-const TOKEN = new RegExp(
-  String.raw`${SECTION}|<(\/?)([A-Za-z_][\w.:-]*)|&(?![A-Za-z_]\w{0,19};|#\d+;|#x[\da-fA-F]+;)|<(?![A-Za-z_:/!?\u0080-\uFFFF])`,
-  'g',
-);
+const BARE = String.raw`&(?![A-Za-z_]\w{0,19};|#\d+;|#x[\da-fA-F]+;)|<(?![A-Za-z_:/!?\u0080-\uFFFF])`;
+const TOKEN = new RegExp(String.raw`${SECTION}|<(\/?)([A-Za-z_][\w.:-]*)|${BARE}`, 'g');
+const TOKEN_WITHOUT_NAMES = new RegExp(`${SECTION}|${BARE}`, 'g');
 
 /** A repaired copy of a document the validator rejected; the same string when nothing applies. */
 export function repair(xml: string): string {
@@ -87,6 +101,9 @@ const SPEC_NAMES = [
 ];
 const BY_LOWER_CASE = new Map(SPEC_NAMES.map((n) => [n.toLowerCase(), n]));
 
+const CANONICAL = new Set(SPEC_NAMES);
+
 function canonicalName(name: string): string {
+  if (CANONICAL.has(name)) return name;
   return BY_LOWER_CASE.get(name.toLowerCase()) ?? name;
 }

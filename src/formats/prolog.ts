@@ -85,7 +85,8 @@ function readName(text: string, from: number): string {
 }
 
 /** End of `<!DOCTYPE …>`, skipping an internal subset `[ … ]` that may itself contain `>`. */
-function doctypeEnd(text: string, from: number): number {
+/** The index just past a DOCTYPE declaration whose name starts at `from`; -1 when unclosed. */
+export function doctypeEnd(text: string, from: number): number {
   const gt = text.indexOf('>', from);
   const bracket = text.indexOf('[', from);
   if (bracket < 0 || (gt >= 0 && gt < bracket)) return gt < 0 ? -1 : gt + 1;

@@ -3,16 +3,17 @@
  * pre-processing real agency feeds need, and byte decoding. Format parsers get plain objects back
  * and read them through `node.ts`.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { IngestError } from '../model/index.js';
 import { decodeXmlEntities } from './entities.js';
 import { prepare, repair } from './leniency.js';
 import { fromOrdered, type Markup } from './markup.js';
 import { canonicalPrefixes } from './namespaces.js';
 import { isNode, type XmlNode } from './node.js';
+import { checkWellFormed } from './well-formed.js';
 
-/** Elements that may repeat; always arrays so a single `<item>` reads like many. */
-const REPEATABLE = new Set([
+/** Elements that may repeat in RSS and Atom; always arrays so a single `<item>` reads like many. */
+export const REPEATABLE = new Set([
   'item',
   'entry',
   'category',
@@ -27,13 +28,6 @@ const REPEATABLE = new Set([
   'media:thumbnail',
   'media:credit',
 ]);
-
-/**
- * Atom text constructs are kept as raw markup: `type="xhtml"` content must be re-serialised in
- * document order, which the object form loses. atom/text.ts turns the raw string into text or HTML.
- */
-const ATOM_RAW_TEXT = ['title', 'subtitle', 'tagline', 'rights', 'copyright'].map((n) => `feed.${n}`);
-const ENTRY_RAW_TEXT = ['title', 'summary', 'content', 'rights'].map((n) => `feed.entry.${n}`);
 
 /** Prefix remapping for the document being parsed; set and cleared around each synchronous parse. */
 let prefixMap: Map<string, string> | null = null;
@@ -64,23 +58,19 @@ const SHARED_OPTIONS = {
   jPath: false,
 } as const;
 
-const parser = new XMLParser({
-  ...SHARED_OPTIONS,
-  trimValues: true,
-  stopNodes: [...ATOM_RAW_TEXT, ...ENTRY_RAW_TEXT],
-  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && REPEATABLE.has(name),
-  transformTagName: (name) => remapPrefix(name),
-});
-
-/** Parses a decoded document; throws `PARSE_MALFORMED` for XML that is beyond repair. */
-export function parseXml(text: string): XmlNode {
-  return parseWith(parser, text);
-}
+/**
+ * Parses a decoded document with the repeatable elements of RSS and Atom; throws `PARSE_MALFORMED`
+ * for XML that is beyond repair.
+ */
+export const parseXml = createXmlParser({ repeatable: [...REPEATABLE], stopNodes: [] });
 
 export interface XmlParserOptions {
   /** Element names always returned as arrays. */
   repeatable: readonly string[];
-  /** fast-xml-parser stop-node paths (`nitf.body`, `..inlineXML`) kept as raw markup. */
+  /**
+   * fast-xml-parser stop-node paths (`nitf.body`, `..inlineXML`) kept as raw markup. Each one is
+   * matched against every element, so a parser carries only the ones its format needs.
+   */
   stopNodes: readonly string[];
 }
 
@@ -120,14 +110,12 @@ function parseWith(objectParser: XMLParser, text: string): XmlNode {
  */
 function validated(text: string): string {
   const xml = prepare(text);
-  const verdict = XMLValidator.validate(xml, { allowBooleanAttributes: true });
-  if (verdict === true) return xml;
+  const problem = checkWellFormed(xml);
+  if (problem === null) return xml;
   const repaired = repair(xml);
-  if (repaired !== xml && XMLValidator.validate(repaired, { allowBooleanAttributes: true }) === true) {
-    return repaired;
-  }
-  const { msg, line, col } = verdict.err;
-  throw new IngestError('PARSE_MALFORMED', `${msg} (line ${line}, column ${col})`);
+  if (repaired !== xml && checkWellFormed(repaired) === null) return repaired;
+  const { message, line, column } = problem;
+  throw new IngestError('PARSE_MALFORMED', `${message} (line ${line}, column ${column})`);
 }
 
 function malformed(err: unknown): IngestError {

@@ -70,9 +70,9 @@ describe('parseXml', () => {
     expect(malformed('<rss><channel><item><title>cut off').code).toBe('PARSE_MALFORMED');
   });
 
-  it('keeps Atom text constructs as raw markup', () => {
+  it('decodes text everywhere: raw markup (stop nodes) belongs to the formats that need it', () => {
     const doc = parseXml('<feed><title type="html">A &lt;b&gt;</title></feed>');
-    expect(doc).toEqual({ feed: { title: { '#text': 'A &lt;b&gt;', '@_type': 'html' } } });
+    expect(doc).toEqual({ feed: { title: { '#text': 'A <b>', '@_type': 'html' } } });
   });
 });
 

@@ -3,12 +3,22 @@ import { type FeedDraft, IngestError } from '../../model/index.js';
 import { itemResult } from '../item-result.js';
 import { attr, childText, isNode, nodes, type XmlNode } from '../node.js';
 import { resolveBase } from '../text.js';
-import { parseXml } from '../xml.js';
+import { createXmlParser, REPEATABLE } from '../xml.js';
 import { alternateLink, authorsOf, type FeedContext, parseEntry } from './entry.js';
 import { asText, textConstruct } from './text.js';
 
+/**
+ * Atom text constructs are kept as raw markup: `type="xhtml"` content must be re-serialised in
+ * document order, which the object form loses. text.ts turns the raw string into text or HTML.
+ */
+const RAW_TEXT = [
+  ...['title', 'subtitle', 'tagline', 'rights', 'copyright'].map((n) => `feed.${n}`),
+  ...['title', 'summary', 'content', 'rights'].map((n) => `feed.entry.${n}`),
+];
+const parseAtomXml = createXmlParser({ repeatable: [...REPEATABLE], stopNodes: RAW_TEXT });
+
 export function parseAtom(text: string): FeedDraft {
-  const feed = atomRoot(parseXml(text));
+  const feed = atomRoot(parseAtomXml(text));
   const ctx: FeedContext = {
     authors: authorsOf(feed),
     language: attr(feed, 'xml:lang'),
