@@ -38,6 +38,15 @@ describe('RSS items', () => {
     expect(draft).toMatchObject({ bodyHtml: '<p>Long</p>', summaryHtml: 'Short' });
   });
 
+  it('keeps markup written unescaped inside a body as HTML, with CDATA and entities read once', () => {
+    const draft = item(
+      '<title>t</title><description>a &amp;lt; <![CDATA[<b>x</b>]]></description>' +
+        '<content:encoded><p>Raw <em>markup</em> &amp; more</p></content:encoded>',
+    );
+    expect(draft.bodyHtml).toBe('<p>Raw <em>markup</em> & more</p>');
+    expect(draft.summaryHtml).toBe('a &lt; <b>x</b>');
+  });
+
   it('makes the description the body, with no summary, when there is no content:encoded', () => {
     const draft = item('<title>t</title><description>&lt;p&gt;Story&lt;/p&gt;</description>');
     expect(draft).toMatchObject({ bodyHtml: '<p>Story</p>', summaryHtml: null });

@@ -1,9 +1,20 @@
 /** One RSS `<item>` → ItemDraft. Spec: https://www.rssboard.org/rss-specification */
 import { type DraftSubject, emptyDraft, IngestError, type ItemDraft } from '../../model/index.js';
 import { mediaOf } from '../media-rss.js';
-import { attr, childText, childTextOf, childTexts, first, nodes, textOf, type XmlNode } from '../node.js';
+import {
+  attr,
+  childText,
+  childTextOf,
+  childTexts,
+  first,
+  nodes,
+  rawText,
+  textOf,
+  type XmlNode,
+} from '../node.js';
 import { collapseWhitespace, isHttpUrl, resolveBase } from '../text.js';
 import { uniqueBy } from '../unique.js';
+import { rawXmlToText } from '../xml.js';
 
 /** Channel-level values items inherit when they do not state their own. */
 export interface ChannelContext {
@@ -52,10 +63,21 @@ function permalink(guid: XmlNode | undefined): string | null {
  * body and the summary stays null rather than repeating the body.
  */
 function bodyAndSummary(item: XmlNode): Pick<ItemDraft, 'bodyHtml' | 'summaryHtml'> {
-  const description = childText(item, 'description');
-  const content = childText(item, 'content:encoded');
+  const description = bodyText(item, 'description');
+  const content = bodyText(item, 'content:encoded');
   if (content === null) return { bodyHtml: description, summaryHtml: null };
   return { bodyHtml: content, summaryHtml: description === content ? null : description };
+}
+
+/**
+ * A raw (stop-node) body: CDATA kept, entities decoded. Markup written unescaped inside it — invalid
+ * RSS that agencies send anyway — stays as the HTML it was meant to be.
+ */
+function bodyText(item: XmlNode, name: string): string | null {
+  const raw = rawText(first(item, name));
+  if (raw === null) return null;
+  const text = rawXmlToText(raw).trim();
+  return text === '' ? null : text;
 }
 
 /** `dc:creator` (all of them) over RSS `author`, which is an e-mail: `desk@pti.in (PTI Desk)`. */
