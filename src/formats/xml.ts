@@ -169,6 +169,7 @@ const RAW_SECTIONS = /<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)/g;
  * entity references decoded elsewhere.
  */
 export function rawXmlToText(raw: string): string {
+  if (!raw.includes('<')) return decodeXmlEntities(raw);
   let out = '';
   let last = 0;
   for (const m of raw.matchAll(RAW_SECTIONS)) {

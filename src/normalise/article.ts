@@ -2,6 +2,7 @@
  * One item draft → the canonical article's content. Pure: the same draft and settings always give
  * the same result, whichever format the draft came from.
  */
+import { decodeHTML } from 'entities';
 import type { Article, Media, MediaKind, Subject } from '../model/article.js';
 import type { DraftMedia, ItemDraft } from '../model/draft.js';
 import { IngestError } from '../model/errors.js';
@@ -114,10 +115,12 @@ function withoutHeadlineEcho(bodyHtml: string, headline: string): string {
 /**
  * Plain values skip the HTML reader: escaped and read back, text is itself, and collapsing the
  * whitespace afterwards removes the only difference (checked over arbitrary strings with fast-check).
+ * HTML without a tag (most summaries) is one text run to the reader: its entities decoded the way
+ * htmlparser2 decodes text (the same `entities` decoder), then the same collapsing.
  */
 function textOf(value: string | null, isHtml: boolean): string {
   if (!value) return '';
-  const text = isHtml ? htmlToText(value) : value;
+  const text = !isHtml ? value : value.includes('<') ? htmlToText(value) : decodeHTML(value);
   return text.replace(/\s+/g, ' ').trim();
 }
 

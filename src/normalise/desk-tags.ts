@@ -9,6 +9,8 @@ const AGENCY = '(?:PTI|ANI|IANS|UNI)';
 const DESK_TAG = new RegExp(
   `^(?:\\(?${AGENCY}\\)?(?: [A-Z]{2,4}){0,6}|-{1,2} ?${AGENCY}(?: [a-z]{2,4}(?:/[a-z]{2,4})*)?)$`,
 );
+/** A letter or digit outside any tag: what is left is more than markup. */
+const TEXT_WITH_WORD = /(?:^|>)[^<]*[\p{L}\p{N}]/u;
 /** IANS puts the desk initials on their own line after `--IANS`. */
 const INITIALS = /^[a-z]{2,4}(?:\/[a-z]{2,4})+$/;
 
@@ -24,7 +26,7 @@ export function stripDeskTags(html: string): string {
         DESK_TAG.test(lastBlock(body.slice(0, block.start).trimEnd())?.text ?? ''));
     if (!isTag) break;
     const rest = trimTrailingBreaks(body.slice(0, block.start));
-    if (!/[\p{L}\p{N}]/u.test(rest.replace(/<[^>]*>/g, ''))) break;
+    if (!TEXT_WITH_WORD.test(rest)) break;
     body = rest;
   }
   return body === html.trimEnd() ? html : body;

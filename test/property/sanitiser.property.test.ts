@@ -5,10 +5,11 @@
  * tricks, nested and unclosed tags, comments, CDATA) and the output is checked both as text and
  * as parsed by a browser-grade parser.
  */
+import { decodeHTML } from 'entities';
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { htmlToText, sanitisedHtmlToText, sanitiseHtml } from '../../src/normalise/html.js';
+import { escapeHtml, htmlToText, sanitisedHtmlToText, sanitiseHtml } from '../../src/normalise/html.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
 
@@ -174,6 +175,57 @@ describe('the text of sanitised HTML', () => {
         expect(sanitisedHtmlToText(sanitised)).toBe(htmlToText(sanitised));
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('text without tags', () => {
+  const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const pieces = fc.constantFrom(
+    '&amp;',
+    '&amp',
+    '&lt;',
+    '&rsquo;',
+    '&#8217;',
+    '&#x41;',
+    '&nbsp;',
+    '&notin;',
+    '&not',
+    '&',
+    ';',
+    '#',
+    'a',
+    'Z',
+    '9',
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '\r\n',
+    '\u00a0',
+    '\f',
+    '’',
+    '"',
+    "'",
+    '>',
+  );
+  const tagless = fc.array(pieces, { maxLength: 30 }).map((p) => p.join(''));
+
+  it('reads the same through the entity decoder as through the HTML reader', () => {
+    fc.assert(
+      fc.property(tagless, (text) => {
+        expect(collapse(decodeHTML(text))).toBe(collapse(htmlToText(text)));
+      }),
+      { numRuns: RUNS * 5 },
+    );
+  });
+
+  it('reads back as itself once escaped, up to whitespace', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        expect(collapse(htmlToText(escapeHtml(text)))).toBe(collapse(text));
+      }),
+      { numRuns: RUNS * 5 },
     );
   });
 });
