@@ -3,6 +3,7 @@
  * queue position: a new version takes the place of a job of the same article that no consumer has
  * taken yet, so consumers never see stale versions queued behind or ahead of fresh ones.
  */
+import { setImmediate } from 'node:timers/promises';
 import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { toIngestError } from '../model/errors.js';
@@ -14,7 +15,12 @@ const KEEP_COMPLETED_SECONDS = 7 * 24 * 3600;
 /** States in which no consumer holds the job yet, so it can still be withdrawn. */
 const PENDING = new Set(['waiting', 'prioritized', 'delayed', 'waiting-children']);
 const KILL_PRIORITY = 1;
-const ADD_BATCH = 500;
+/**
+ * Jobs per addBulk. Small enough that the first batch reaches Redis early and Redis's share of the
+ * last one is short, as both sit on the critical path: on a 1,000-item poll 200 beat 500 (best of
+ * 25 runs, 54 against 63 ms); on 10,000 anything from 50 to 500 measured the same.
+ */
+const ADD_BATCH = 200;
 const ROUTINE_URGENCY = 5;
 
 export class BullMqPublisher implements Publisher {
@@ -28,24 +34,17 @@ export class BullMqPublisher implements Publisher {
     if (entries.length === 0) return [];
     try {
       const replacements = await this.pendingPredecessors(entries);
+      const withdrawn = await this.withdrawUnconsumedPublishes(entries, replacements);
       const queued: PublishJob[] = [];
-      for (const entry of entries) {
-        const previous = replacements.get(entry.job.article.id);
-        if (previous === undefined) {
-          queued.push(entry.job);
-        } else if (entry.job.action === 'kill' && previous.name === 'publish') {
-          // The story never reached a consumer: withdrawing it is the whole kill.
-          if ((await this.queue.remove(previous.id)) !== 1) queued.push(entry.job);
-        } else {
-          queued.push(previous.name === 'publish' ? { ...entry.job, action: 'publish' } : entry.job);
-        }
+      for (const { job } of entries) {
+        if (withdrawn.has(job.article.id)) continue;
+        const previous = replacements.get(job.article.id);
+        const takesItsPlace = previous?.name === 'publish' && job.action !== 'kill';
+        queued.push(takesItsPlace ? { ...job, action: 'publish' } : job);
       }
-      const bulk = queued.map((job) => ({ name: job.action, data: job, opts: jobOptions(job, now) }));
-      // Batches keep each Redis transaction (and its command buffer) small on a 10,000-item burst.
-      for (let i = 0; i < bulk.length; i += ADD_BATCH) await this.queue.addBulk(bulk.slice(i, i + ADD_BATCH));
-      for (const [articleId, previous] of replacements) {
-        if (queued.some((job) => job.article.id === articleId)) await this.queue.remove(previous.id);
-      }
+      await this.add(queued, now);
+      const superseded = queued.flatMap((job) => replacements.get(job.article.id)?.id ?? []);
+      await Promise.all(superseded.map((id) => this.queue.remove(id)));
       return queued;
     } catch (err) {
       throw toIngestError(err, 'QUEUE_FAILED');
@@ -56,17 +55,67 @@ export class BullMqPublisher implements Publisher {
     await this.queue.close();
   }
 
-  /** The still-pending jobs of the versions these entries supersede, by article id. */
-  private async pendingPredecessors(entries: readonly QueueEntry[]) {
-    const found = new Map<string, { id: string; name: string }>();
-    for (const { job, previousVersion } of entries) {
-      if (previousVersion === null || previousVersion < 1) continue;
-      const id = versionJobId(job.article.id, previousVersion);
-      const previous = await this.queue.getJob(id);
-      if (previous && PENDING.has(await previous.getState()))
-        found.set(job.article.id, { id, name: previous.name });
+  /**
+   * Batches go out back to back without waiting for each other's replies, so Redis runs one batch's
+   * scripts while this process serialises the next; waiting between them would add Redis's time to
+   * ours. The yield between batches lets each one reach the socket before the next is built. A
+   * refused batch fails the whole call, but only once no batch is still in flight.
+   */
+  private async add(jobs: readonly PublishJob[], now: Date): Promise<void> {
+    const outcomes: Promise<{ error: unknown } | null>[] = [];
+    for (let i = 0; i < jobs.length; i += ADD_BATCH) {
+      const bulk = jobs
+        .slice(i, i + ADD_BATCH)
+        .map((job) => ({ name: job.action, data: job, opts: jobOptions(job, now) }));
+      outcomes.push(
+        this.queue.addBulk(bulk).then(
+          () => null,
+          (error: unknown) => ({ error }),
+        ),
+      );
+      if (i + ADD_BATCH < jobs.length) await setImmediate();
     }
+    const failure = (await Promise.all(outcomes)).find((outcome) => outcome !== null);
+    if (failure) throw failure.error;
+  }
+
+  /**
+   * The still-pending jobs of the versions these entries supersede, by article id: every state in
+   * one burst, then, for the pending ones only, the job itself for its name.
+   */
+  private async pendingPredecessors(entries: readonly QueueEntry[]) {
+    const candidates = entries.flatMap(({ job, previousVersion }) =>
+      previousVersion !== null && previousVersion >= 1
+        ? [{ articleId: job.article.id, id: versionJobId(job.article.id, previousVersion) }]
+        : [],
+    );
+    const states = await Promise.all(candidates.map(({ id }) => this.queue.getJobState(id)));
+    const pending = candidates.filter((_, i) => PENDING.has(states[i] ?? 'unknown'));
+    const jobs = await Promise.all(pending.map(({ id }) => this.queue.getJob(id)));
+    const found = new Map<string, { id: string; name: string }>();
+    pending.forEach(({ articleId, id }, i) => {
+      const job = jobs[i];
+      if (job) found.set(articleId, { id, name: job.name });
+    });
     return found;
+  }
+
+  /**
+   * Kills of stories whose publish no consumer took yet: withdrawing the publish is the whole kill.
+   * Resolves to the article ids withdrawn; a publish a consumer took meanwhile still gets its kill.
+   */
+  private async withdrawUnconsumedPublishes(
+    entries: readonly QueueEntry[],
+    replacements: ReadonlyMap<string, { id: string; name: string }>,
+  ): Promise<Set<string>> {
+    const targets = entries.flatMap(({ job }) => {
+      const previous = replacements.get(job.article.id);
+      return job.action === 'kill' && previous?.name === 'publish'
+        ? [{ articleId: job.article.id, id: previous.id }]
+        : [];
+    });
+    const removed = await Promise.all(targets.map(({ id }) => this.queue.remove(id)));
+    return new Set(targets.filter((_, i) => removed[i] === 1).map(({ articleId }) => articleId));
   }
 }
 
