@@ -3,7 +3,7 @@
  * thread loads JS, not the TypeScript vitest runs. A huge feed is ingested off the main thread, so
  * timers keep firing meanwhile, and a worker's result is exactly what inline `ingest` returns.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { generateRss, generateRssOfSize } from '../../bench/generate.js';
 import type * as IngestModule from '../../src/ingest.js';
 import type * as ErrorsModule from '../../src/model/errors.js';
@@ -68,6 +68,39 @@ describe('IngestPool', () => {
       .catch((err: unknown) => err);
     expect(error).toBeInstanceOf(IngestError);
     expect(error).toMatchObject({ code: 'NOT_A_FEED', stage: 'parse', retryable: false });
+  });
+
+  it('stops a worker left idle and starts a new one for the next input', async () => {
+    const idlePool = pool({ inlineBelowBytes: 0, idleTimeoutMs: 50 });
+    const small = input(generateRss(3));
+    await idlePool.ingest(small);
+    expect(idlePool.threads).toBe(1);
+    await vi.waitFor(() => expect(idlePool.threads).toBe(0), { timeout: 5_000 });
+    expect(await idlePool.ingest(small)).toEqual(ingest(small));
+    expect(idlePool.threads).toBe(1);
+  });
+
+  it('keeps a worker that gets work before its idle time is up', async () => {
+    const busyPool = pool({ inlineBelowBytes: 0, idleTimeoutMs: 1_500 });
+    const small = input(generateRss(3));
+    for (let i = 0; i < 3; i++) {
+      await busyPool.ingest(small);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(busyPool.threads).toBe(1);
+    }
+  });
+
+  it('closes cleanly with a worker idle and with one already stopped', async () => {
+    const small = input(generateRss(3));
+    const idle = new IngestPool({ inlineBelowBytes: 0 });
+    await idle.ingest(small);
+    await idle.close();
+    expect(idle.threads).toBe(0);
+    const stopped = new IngestPool({ inlineBelowBytes: 0, idleTimeoutMs: 10 });
+    await stopped.ingest(small);
+    await vi.waitFor(() => expect(stopped.threads).toBe(0), { timeout: 5_000 });
+    await stopped.close();
+    await expect(stopped.ingest(small)).rejects.toThrow('IngestPool is closed');
   });
 
   it('keeps the event loop turning while a 50 MB feed is ingested', { timeout: 120_000 }, async () => {
