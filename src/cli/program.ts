@@ -1,13 +1,12 @@
-/** The `wirefeed` command line: one subcommand per file in this folder. */
+/**
+ * The `wirefeed` command line: one subcommand per file in this folder. Each command's module is
+ * imported when that command runs, so a process loads only what its command needs: `run` none of
+ * the others', and the Docker HEALTHCHECK (a fresh process every 30 s) not the service's queue,
+ * Redis and pipeline modules at all.
+ */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { VERSION } from '../version.js';
-import { checkConfigCommand } from './check-config.js';
-import { healthcheckCommand } from './healthcheck.js';
-import { pollCommand } from './poll.js';
 import { addQueueCommand } from './queue.js';
-import { replayCommand } from './replay.js';
-import { runCommand } from './run.js';
-import { statusCommand } from './status.js';
 
 export function buildProgram(): Command {
   const program = new Command('wirefeed')
@@ -23,7 +22,7 @@ export function buildProgram(): Command {
       '-c, --config <file>',
       'config file (default: $WIREFEED_CONFIG, else the bundled config/default.yaml)',
     )
-    .action(async (options: { config?: string }) => runCommand(options));
+    .action(async (options: { config?: string }) => (await import('./run.js')).runCommand(options));
 
   program
     .command('replay')
@@ -38,7 +37,7 @@ export function buildProgram(): Command {
     )
     .option('--publish', 'dedup and queue the articles in Redis, as the service does')
     .action(async (paths: string[], options) => {
-      process.exitCode = await replayCommand(paths, options);
+      process.exitCode = await (await import('./replay.js')).replayCommand(paths, options);
     });
 
   program
@@ -47,7 +46,7 @@ export function buildProgram(): Command {
     .argument('<feed-id>', 'a feed id from the config')
     .option('-c, --config <file>', 'config file')
     .action(async (feedId: string, options: { config?: string }) => {
-      process.exitCode = await pollCommand(feedId, options);
+      process.exitCode = await (await import('./poll.js')).pollCommand(feedId, options);
     });
 
   program
@@ -55,7 +54,9 @@ export function buildProgram(): Command {
     .description("print every feed's state: last poll, last success, errors, next poll, articles in 24 h")
     .option('-c, --config <file>', 'config file')
     .option('--json', 'JSON instead of a table')
-    .action(async (options: { config?: string; json?: boolean }) => statusCommand(options));
+    .action(async (options: { config?: string; json?: boolean }) =>
+      (await import('./status.js')).statusCommand(options),
+    );
 
   addQueueCommand(program);
 
@@ -63,7 +64,9 @@ export function buildProgram(): Command {
     .command('check-config')
     .description('validate the config and print it resolved, secrets redacted')
     .option('-c, --config <file>', 'config file')
-    .action((options: { config?: string }) => checkConfigCommand(options));
+    .action(async (options: { config?: string }) =>
+      (await import('./check-config.js')).checkConfigCommand(options),
+    );
 
   program
     .command('healthcheck')
@@ -71,7 +74,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file (for http.host and http.port)')
     .option('--url <url>', 'check this URL instead', parseUrl)
     .action(async (options: { config?: string; url?: string }) => {
-      process.exitCode = await healthcheckCommand(options);
+      process.exitCode = await (await import('./healthcheck.js')).healthcheckCommand(options);
     });
 
   return program;

@@ -3,8 +3,6 @@
  * article, failed jobs retried or removed. Talks to the configured Redis like `status` does.
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { connectBackends } from '../app.js';
-import { loadConfig } from '../config/index.js';
 import { JOB_STATES, type JobState, type JobSummary, QueueAdmin } from '../publish/queue-admin.js';
 import { formatTable } from './table.js';
 import { UsageError } from './usage-error.js';
@@ -79,7 +77,12 @@ export function addQueueCommand(program: Command): void {
   for (const command of [queue, ...queue.commands]) command.addHelpText('after', `\n${REDIS_NOTE}`);
 }
 
+/** The service's modules load only when a queue command runs (see program.ts). */
 async function withAdmin<T>(options: ConfigOption, use: (admin: QueueAdmin) => Promise<T>): Promise<T> {
+  const [{ connectBackends }, { loadConfig }] = await Promise.all([
+    import('../app.js'),
+    import('../config/index.js'),
+  ]);
   const backends = await connectBackends(loadConfig({ file: options.config }));
   try {
     return await use(new QueueAdmin(backends.publisher.queue));
