@@ -104,7 +104,7 @@ export function createRuntime(
       validators: new RedisValidatorStore(backends.redis),
       seen: backends.seen,
       publisher: backends.publisher,
-      ingest: (input) => pool.ingest(input),
+      ingestInSlices: (input, onArticles) => pool.ingestInSlices(input, onArticles),
       now: () => new Date(),
     },
     locks: new FeedLocks(backends.redis, config.queue.feedLockTtlMs),

@@ -8,6 +8,7 @@
 import type { SeenStore } from './dedup/seen-store.js';
 import { decide, type SeenState, versioned } from './dedup/versioning.js';
 import type { Article } from './model/article.js';
+import { toIngestError } from './model/errors.js';
 import type { PollCounts, PublishJob } from './model/poll.js';
 import { formatUtc } from './normalise/dates.js';
 import type { Logger } from './observability/logger.js';
@@ -75,4 +76,63 @@ function firstOfEachId(articles: readonly Article[]): Article[] {
   const byId = new Map<string, Article>();
   for (const article of articles) if (!byId.has(article.id)) byId.set(article.id, article);
   return [...byId.values()];
+}
+
+export interface SliceCommit {
+  /** Hands over the next slice of ingest's articles; never throws (a failure surfaces in `finish`). */
+  add(articles: readonly Article[]): void;
+  /** Waits for every slice handed over to be committed; throws the first commit failure. */
+  finish(): Promise<CommitCounts>;
+}
+
+/**
+ * Commits a feed's articles while ingest is still making them (a huge feed on the worker thread):
+ * one commit at a time, each taking every article that arrived meanwhile, so batches grow when
+ * Redis is the slower side and stay small when ingest is. Slices are committed in order, and an
+ * article id repeated across slices keeps its first occurrence, as in one `commitArticles`. After
+ * a failure nothing more is committed: what was is consistent on its own (queue before seen-state),
+ * and the poll's retry commits the rest.
+ */
+export function sliceCommit(deps: CommitDeps, options: CommitOptions, log?: Logger): SliceCommit {
+  const ids = new Set<string>();
+  const counts: CommitCounts = { new: 0, updated: 0, killed: 0, unchanged: 0 };
+  let buffer: Article[] = [];
+  let running: Promise<void> | null = null;
+  let failure: { error: unknown } | null = null;
+
+  const drain = async () => {
+    // Never finishes synchronously: `running` is assigned this promise before it clears itself.
+    await null;
+    while (buffer.length > 0 && failure === null) {
+      const batch = buffer;
+      buffer = [];
+      try {
+        const result = await commitArticles(batch, deps, options, log);
+        counts.new += result.counts.new;
+        counts.updated += result.counts.updated;
+        counts.killed += result.counts.killed;
+        counts.unchanged += result.counts.unchanged;
+      } catch (error) {
+        // Seen-store errors arrive raw from ioredis; the publisher's are classified already.
+        failure = { error: toIngestError(error, 'QUEUE_FAILED') };
+      }
+    }
+    running = null;
+  };
+
+  return {
+    add(articles) {
+      for (const article of articles) {
+        if (ids.has(article.id)) continue;
+        ids.add(article.id);
+        buffer.push(article);
+      }
+      running ??= drain();
+    },
+    async finish() {
+      while (running !== null) await running;
+      if (failure !== null) throw failure.error;
+      return { ...counts };
+    },
+  };
 }

@@ -31,15 +31,35 @@ export interface IngestOutput {
   rejected: RejectedItem[];
 }
 
+/** What `ingestInSlices` returns once every slice has been handed over. */
+export type IngestSummary = Omit<IngestOutput, 'articles'>;
+
 /** Throws an IngestError only when the document as a whole cannot be read. */
 export function ingest(input: IngestInput): IngestOutput {
+  const articles: Article[] = [];
+  const { format, rejected } = ingestInSlices(input, Number.POSITIVE_INFINITY, (slice) => {
+    for (const article of slice) articles.push(article);
+  });
+  return { format, articles, rejected };
+}
+
+/**
+ * `ingest`, handing articles over `size` at a time as they are made, so a caller on another thread
+ * can queue the first stories of a huge feed while the rest are still being normalised. The
+ * document is parsed whole before the first slice: a feed that cannot be read yields no article.
+ */
+export function ingestInSlices(
+  input: IngestInput,
+  size: number,
+  onSlice: (articles: Article[]) => void,
+): IngestSummary {
   const { settings } = input;
   const feed = parseFeed(input.bytes, {
     contentType: input.contentType,
     fileName: input.source,
     declared: settings.format,
   });
-  const articles: Article[] = [];
+  let slice: Article[] = [];
   const rejected: RejectedItem[] = [];
   const disclaimerFor = memoDisclaimer(settings);
   for (const item of feed.items) {
@@ -48,13 +68,18 @@ export function ingest(input: IngestInput): IngestOutput {
       continue;
     }
     try {
-      articles.push(toArticle(item.draft, feed, input, disclaimerFor));
+      slice.push(toArticle(item.draft, feed, input, disclaimerFor));
     } catch (err) {
       const error = toIngestError(err, 'ITEM_INVALID');
       rejected.push({ guid: item.draft.guid, code: error.code, message: error.message });
     }
+    if (slice.length >= size) {
+      onSlice(slice);
+      slice = [];
+    }
   }
-  return { format: feed.format, articles, rejected };
+  if (slice.length > 0) onSlice(slice);
+  return { format: feed.format, rejected };
 }
 
 function toArticle(

@@ -5,9 +5,10 @@
  * caller's: a failed poll comes back as a result, never as a throw.
  */
 import { createHash } from 'node:crypto';
-import { commitArticles } from './commit.js';
+import { sliceCommit } from './commit.js';
 import type { SeenStore } from './dedup/seen-store.js';
-import { type IngestInput, type IngestOutput, ingest } from './ingest.js';
+import { type IngestInput, type IngestSummary, ingestInSlices } from './ingest.js';
+import type { Article } from './model/article.js';
 import { toIngestError } from './model/errors.js';
 import type { FeedSettings } from './model/feed.js';
 import type { PollResult, RejectedItem } from './model/poll.js';
@@ -28,8 +29,11 @@ export interface PollTarget {
 
 export interface PipelineDeps {
   transportFor(url: string): Transport;
-  /** Runs ingest; the service passes an IngestPool so large bodies leave the main thread. */
-  ingest?(input: IngestInput): Promise<IngestOutput>;
+  /**
+   * Runs ingest, handing articles over slice by slice; the service passes an IngestPool, so a large
+   * body is read on a worker thread while its first slices are already being queued here.
+   */
+  ingestInSlices?(input: IngestInput, onArticles: (articles: Article[]) => void): Promise<IngestSummary>;
   validators: ValidatorStore;
   seen: SeenStore;
   publisher: Publisher;
@@ -105,24 +109,44 @@ export async function pollFeed(target: PollTarget, deps: PipelineDeps, log: Logg
   }
 }
 
-async function ingestAndCommit(
+/** Ingest and commit of one fetched body, slice by slice; exported for the benchmark's end-to-end case. */
+export async function ingestAndCommit(
   target: PollTarget,
-  deps: PipelineDeps,
+  deps: Pick<PipelineDeps, 'ingestInSlices' | 'seen' | 'publisher'>,
   outcome: Extract<FetchOutcome, { kind: 'fetched' }>,
   fetchedAt: Date,
   log: Logger,
 ): Promise<Pick<PollResult, 'counts' | 'rejected'>> {
-  const run = deps.ingest ?? (async (input: IngestInput) => ingest(input));
-  const { articles, rejected } = await run({
-    bytes: outcome.bytes,
-    settings: target.settings,
-    source: target.source,
-    contentType: outcome.contentType,
-    fetchedAt,
-  });
+  const run =
+    deps.ingestInSlices ??
+    (async (input: IngestInput, onArticles: (articles: Article[]) => void) =>
+      ingestInSlices(input, Number.POSITIVE_INFINITY, onArticles));
+  const commit = sliceCommit(deps, { now: fetchedAt, maxAgeMs: target.maxAgeMs }, log);
+  let articles = 0;
+  let summary: IngestSummary;
+  try {
+    summary = await run(
+      {
+        bytes: outcome.bytes,
+        settings: target.settings,
+        source: target.source,
+        contentType: outcome.contentType,
+        fetchedAt,
+      },
+      (slice) => {
+        articles += slice.length;
+        commit.add(slice);
+      },
+    );
+  } catch (err) {
+    // Commits already started finish before the poll reports the ingest failure.
+    await commit.finish().catch(() => {});
+    throw err;
+  }
+  const { rejected } = summary;
   logRejected(log, rejected);
-  const committed = await commitArticles(articles, deps, { now: fetchedAt, maxAgeMs: target.maxAgeMs }, log);
-  const counts = { seen: articles.length + rejected.length, ...committed.counts, rejected: rejected.length };
+  const committed = await commit.finish();
+  const counts = { seen: articles + rejected.length, ...committed, rejected: rejected.length };
   return { counts, rejected };
 }
 

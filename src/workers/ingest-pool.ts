@@ -10,7 +10,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type IngestInput, type IngestOutput, ingest } from '../ingest.js';
+import { type IngestInput, type IngestOutput, type IngestSummary, ingestInSlices } from '../ingest.js';
+import type { Article } from '../model/article.js';
 import { IngestError } from '../model/errors.js';
 import type { IngestReply, IngestTask, SerialisedError } from './ingest-messages.js';
 
@@ -39,8 +40,8 @@ const WORKER_AVAILABLE = existsSync(fileURLToPath(WORKER_URL));
 
 interface Pending {
   task: IngestTask;
-  articles: IngestOutput['articles'];
-  resolve(output: IngestOutput): void;
+  onArticles(articles: Article[]): void;
+  resolve(output: IngestSummary): void;
   reject(error: Error): void;
 }
 
@@ -73,13 +74,31 @@ export class IngestPool {
 
   /** Same result as `ingest(input)`, and the same IngestError when the document cannot be read. */
   async ingest(input: IngestInput): Promise<IngestOutput> {
-    if (input.bytes.byteLength < this.inlineBelowBytes || !WORKER_AVAILABLE) return ingest(input);
+    const articles: Article[] = [];
+    const summary = await this.ingestInSlices(input, (slice) => {
+      for (const article of slice) articles.push(article);
+    });
+    return { ...summary, articles };
+  }
+
+  /**
+   * `ingestInSlices` (ingest.ts): articles are handed to `onArticles` slice by slice as the worker
+   * makes them, so the caller can queue them meanwhile; inline inputs arrive as one slice. Resolves
+   * once the last slice has been handed over.
+   */
+  async ingestInSlices(
+    input: IngestInput,
+    onArticles: (articles: Article[]) => void,
+  ): Promise<IngestSummary> {
+    if (input.bytes.byteLength < this.inlineBelowBytes || !WORKER_AVAILABLE) {
+      return ingestInSlices(input, Number.POSITIVE_INFINITY, onArticles);
+    }
     if (this.closed) throw new Error('IngestPool is closed');
     // A copy, transferred: the caller keeps its bytes (pipeline.ts hashes them) and nothing is cloned twice.
     const bytes = input.bytes.slice().buffer;
     const task: IngestTask = { ...input, id: this.nextId++, bytes };
     return new Promise((resolve, reject) => {
-      this.waiting.push({ task, articles: [], resolve, reject });
+      this.waiting.push({ task, onArticles, resolve, reject });
       this.dispatch();
     });
   }
@@ -124,14 +143,14 @@ export class IngestPool {
     const pending = slot.current;
     if (pending === null || pending.task.id !== reply.id) return;
     if (reply.kind === 'articles') {
-      for (const article of reply.articles) pending.articles.push(article);
+      pending.onArticles(reply.articles);
       return;
     }
     slot.current = null;
     // An idle worker does not keep the process alive; one with a task in hand does.
     slot.worker.unref();
     if (reply.kind === 'done') {
-      pending.resolve({ format: reply.format, articles: pending.articles, rejected: reply.rejected });
+      pending.resolve({ format: reply.format, rejected: reply.rejected });
     } else {
       pending.reject(deserialise(reply.error));
     }

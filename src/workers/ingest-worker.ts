@@ -1,6 +1,6 @@
-/** The worker-thread entry of the ingest pool: runs `ingest` on each task and posts the result back. */
+/** The worker-thread entry of the ingest pool: runs `ingest` on each task, posting articles as they are made. */
 import { parentPort } from 'node:worker_threads';
-import { ingest } from '../ingest.js';
+import { ingestInSlices } from '../ingest.js';
 import { IngestError } from '../model/errors.js';
 import {
   ARTICLES_PER_MESSAGE,
@@ -15,10 +15,12 @@ if (port === null) throw new Error('ingest-worker.js runs as a worker thread of 
 port.on('message', (task: IngestTask) => {
   const reply = (message: IngestReply) => port.postMessage(message);
   try {
-    const output = ingest({ ...task, bytes: new Uint8Array(task.bytes) });
-    for (let i = 0; i < output.articles.length; i += ARTICLES_PER_MESSAGE) {
-      reply({ id: task.id, kind: 'articles', articles: output.articles.slice(i, i + ARTICLES_PER_MESSAGE) });
-    }
+    // Each slice leaves as soon as it is made: the main thread queues it while this one goes on.
+    const output = ingestInSlices(
+      { ...task, bytes: new Uint8Array(task.bytes) },
+      ARTICLES_PER_MESSAGE,
+      (articles) => reply({ id: task.id, kind: 'articles', articles }),
+    );
     reply({ id: task.id, kind: 'done', format: output.format, rejected: output.rejected });
   } catch (err) {
     reply({ id: task.id, kind: 'failed', error: serialise(err) });

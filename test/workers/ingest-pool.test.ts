@@ -54,6 +54,26 @@ describe('IngestPool', () => {
     expect(inWorker.articles[0]?.provenance.fetchedAt).toBe('2024-06-02T00:00:00Z');
   });
 
+  it('hands articles over in slices of at most 200, in feed order, the same as inline ingest', async () => {
+    const feed = input(generateRss(650));
+    const slices: number[] = [];
+    const articles: unknown[] = [];
+    const summary = await pool({ inlineBelowBytes: 0 }).ingestInSlices(feed, (slice) => {
+      slices.push(slice.length);
+      articles.push(...slice);
+    });
+    expect(slices).toEqual([200, 200, 200, 50]);
+    const inline = ingest(feed);
+    expect(articles).toEqual(inline.articles);
+    expect(summary).toEqual({ format: inline.format, rejected: inline.rejected });
+  });
+
+  it('hands a small input over inline as one slice', async () => {
+    const slices: number[] = [];
+    await pool({}).ingestInSlices(input(generateRss(25)), (slice) => slices.push(slice.length));
+    expect(slices).toEqual([25]);
+  });
+
   it('leaves the caller its bytes: the worker gets a transferred copy', async () => {
     const small = input(generateRss(3));
     const length = small.bytes.byteLength;
