@@ -43,7 +43,7 @@ function lastBlock(html: string): Block | null {
     let open = html.lastIndexOf('<p', html.length - 4);
     while (open >= 0 && !/[\s>]/.test(html.charAt(open + 2))) open = html.lastIndexOf('<p', open - 1);
     if (open < 0) return null;
-    return { start: open, text: textOf(html.slice(open, html.length)) };
+    return { start: open, text: tagText(html.slice(open, html.length)) };
   }
   const start = Math.max(
     html.lastIndexOf('<br'),
@@ -51,7 +51,17 @@ function lastBlock(html: string): Block | null {
     closeEnd(html, '</p>'),
     closeEnd(html, '</div>'),
   );
-  return start <= 0 ? null : { start, text: textOf(html.slice(start)) };
+  return start <= 0 ? null : { start, text: tagText(html.slice(start)) };
+}
+
+/**
+ * A desk tag is a few dozen characters even wrapped in markup; a longer block is story text, whose
+ * reading (three passes over the last paragraph of every body) can be skipped.
+ */
+const LONGEST_TAG_BLOCK = 400;
+
+function tagText(block: string): string {
+  return block.length > LONGEST_TAG_BLOCK ? '' : textOf(block);
 }
 
 function closeEnd(html: string, tag: string): number {
