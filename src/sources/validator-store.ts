@@ -15,6 +15,14 @@ export interface ValidatorStore {
   put(feedId: string, cache: FeedCache): Promise<void>;
 }
 
+/**
+ * KEYS[1] the hash, ARGV its new field/value pairs: the old fields go, atomically. One script, not
+ * a MULTI: ioredis copies every script defined on the connection (BullMQ's) onto each MULTI object.
+ */
+const REPLACE_HASH = `redis.call('del', KEYS[1])
+if #ARGV > 0 then redis.call('hset', KEYS[1], unpack(ARGV)) end
+return 1`;
+
 export class RedisValidatorStore implements ValidatorStore {
   constructor(
     private readonly redis: Redis,
@@ -29,14 +37,11 @@ export class RedisValidatorStore implements ValidatorStore {
   }
 
   async put(feedId: string, cache: FeedCache): Promise<void> {
-    const key = this.prefix + feedId;
-    const fields: Record<string, string> = {};
-    if (cache.validators?.etag) fields.etag = cache.validators.etag;
-    if (cache.validators?.lastModified) fields.lm = cache.validators.lastModified;
-    if (cache.bodyHash) fields.body = cache.bodyHash;
-    const tx = this.redis.multi().del(key);
-    if (Object.keys(fields).length > 0) tx.hset(key, fields);
-    await tx.exec();
+    const fields: string[] = [];
+    if (cache.validators?.etag) fields.push('etag', cache.validators.etag);
+    if (cache.validators?.lastModified) fields.push('lm', cache.validators.lastModified);
+    if (cache.bodyHash) fields.push('body', cache.bodyHash);
+    await this.redis.eval(REPLACE_HASH, 1, this.prefix + feedId, ...fields);
   }
 }
 
