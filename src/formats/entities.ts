@@ -17,8 +17,21 @@ import { cp1252Char } from './cp1252.js';
 const ENTITY = /&(?:#(\d+)|#[xX]([\da-fA-F]+)|([A-Za-z][A-Za-z\d]*));/g;
 const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** A reference other than the five predefined ones. */
+const OTHER_REFERENCE = /&(?!(?:lt|gt|amp|quot|apos);)/;
+
 export function decodeXmlEntities(text: string): string {
   if (!text.includes('&')) return text;
+  // Escaped HTML bodies hold hundreds of `&lt;`/`&gt;` and nothing else: five native passes are
+  // twice as fast as a callback per reference. `&amp;` goes last, so `&amp;lt;` stays `&lt;`.
+  if (!OTHER_REFERENCE.test(text)) {
+    return text
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&quot;', '"')
+      .replaceAll('&apos;', "'")
+      .replaceAll('&amp;', '&');
+  }
   return text.replace(ENTITY, (ref: string, dec?: string, hex?: string, name?: string) => {
     // decodeHTMLStrict on the one whole reference returns it unchanged when it names nothing.
     if (name !== undefined) return PREDEFINED[name] ?? decodeHTMLStrict(ref);

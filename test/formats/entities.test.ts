@@ -2,6 +2,7 @@
  * Entity references are decoded exactly once, and DOCTYPE entities never (src/formats/entities.ts,
  * leniency.ts): billion laughs and XXE documents read as their literal text in bounded time.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeXmlEntities, parseXml } from '../../src/formats/xml.js';
 import { ingest } from '../../src/ingest.js';
@@ -95,5 +96,36 @@ describe('entities are decoded exactly once', () => {
 
   it('decodes numeric references with leading zeros and upper-case hex', () => {
     expect(decodeXmlEntities('&#0000065;&#x000042;&#X43;')).toBe('ABC');
+  });
+});
+
+describe('decodeXmlEntities on the five predefined references alone', () => {
+  const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  /** One reference at a time, left to right: what the shortcut must equal. */
+  const reference = (text: string) =>
+    text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => PREDEFINED[name] ?? _);
+  const pieces = fc.constantFrom(
+    '&amp;',
+    '&lt;',
+    '&gt;',
+    '&quot;',
+    '&apos;',
+    'amp;',
+    'lt;',
+    '&',
+    ';',
+    'a',
+    ' ',
+    '<p>',
+  );
+
+  it('decodes each exactly once, whatever they are mixed with', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(decodeXmlEntities(text)).toBe(reference(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
