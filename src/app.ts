@@ -12,6 +12,7 @@ import { createHealthServer } from './observability/http-server.js';
 import type { Logger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
 import { BullMqPublisher } from './publish/bullmq-publisher.js';
+import { JOB_STATES } from './publish/queue-admin.js';
 import { connectRedis, type Redis } from './redis/connection.js';
 import { type EmbeddedRedis, startEmbeddedRedis } from './redis/embedded.js';
 import { FeedHealthStore } from './scheduler/feed-health.js';
@@ -82,15 +83,7 @@ export function createRuntime(
   const metrics = new Metrics();
   metrics.observeBackends({
     queueName: config.queue.name,
-    queueCounts: () =>
-      backends.publisher.queue.getJobCounts(
-        'waiting',
-        'prioritized',
-        'delayed',
-        'active',
-        'completed',
-        'failed',
-      ),
+    queueCounts: () => backends.publisher.queue.getJobCounts(...JOB_STATES),
     redisUsedMemory: async () =>
       Number((await backends.redis.info('memory')).match(/used_memory:(\d+)/)?.[1] ?? 0),
   });

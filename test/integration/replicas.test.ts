@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOB_STATES } from '../../src/publish/queue-admin.js';
 import { writeTempConfig } from '../config/temp-config.js';
 import { startCli, waitForExit } from '../helpers/cli.js';
 import { flushDb, redisUrlForDb } from '../helpers/redis.js';
@@ -132,14 +133,7 @@ describe('three replicas on one Redis', () => {
     const connection = new Redis(URL, { maxRetriesPerRequest: null });
     const queue = new Queue('publish-replicas', { connection });
     try {
-      const jobs = await queue.getJobs([
-        'waiting',
-        'prioritized',
-        'delayed',
-        'active',
-        'completed',
-        'failed',
-      ]);
+      const jobs = await queue.getJobs([...JOB_STATES]);
       const ids = jobs.map((job) => job.id ?? '');
       expect(ids).toHaveLength(FEEDS * 2);
       expect(new Set(ids).size).toBe(FEEDS * 2);
