@@ -5,7 +5,7 @@
  */
 import { contentHash } from './dedup/content-hash.js';
 import { articleId } from './dedup/identity.js';
-import { renderDisclaimer, stripDisclaimers } from './enrich/disclaimer.js';
+import { disclaimerStripper, renderDisclaimer } from './enrich/disclaimer.js';
 import { parseFeed } from './formats/index.js';
 import type { Agency, Article, Disclaimer } from './model/article.js';
 import type { FeedDraft, ItemDraft } from './model/draft.js';
@@ -145,29 +145,37 @@ function toArticle(
   };
 }
 
-type DisclaimerFor = (agency: Agency | null) => Disclaimer | null;
+/** The disclaimer an article gets, and the stripper for copies of it already in the body. */
+interface ArticleDisclaimer {
+  disclaimer: Disclaimer | null;
+  strip(bodyHtml: string): string;
+}
 
-/** The feed's disclaimer per agency, rendered once per ingest rather than once per article. */
+type DisclaimerFor = (agency: Agency | null) => ArticleDisclaimer;
+
+/** The feed's disclaimer per agency, rendered (and its stripper built) once per ingest, not per article. */
 function memoDisclaimer(settings: FeedSettings): DisclaimerFor {
-  const rendered = new Map<string, Disclaimer>();
+  const built = new Map<string, ArticleDisclaimer>();
   return (agency) => {
-    if (!settings.disclaimer) return null;
-    const key = `${agency?.code ?? ''}\n${agency?.name ?? ''}`;
-    let disclaimer = rendered.get(key);
-    if (disclaimer === undefined) {
-      disclaimer = renderDisclaimer(settings.disclaimer, settings.publisherName, agency);
-      rendered.set(key, disclaimer);
+    const key = settings.disclaimer ? `${agency?.code ?? ''}\n${agency?.name ?? ''}` : '';
+    let entry = built.get(key);
+    if (entry === undefined) {
+      const disclaimer = settings.disclaimer
+        ? renderDisclaimer(settings.disclaimer, settings.publisherName, agency)
+        : null;
+      entry = { disclaimer, strip: disclaimerStripper(disclaimer?.text ?? null) };
+      built.set(key, entry);
     }
-    return disclaimer;
+    return entry;
   };
 }
 
 /** Takes any disclaimer the copy already carries out of the body. */
 function withDisclaimer(
   content: ArticleContent,
-  disclaimer: Disclaimer | null,
+  { disclaimer, strip }: ArticleDisclaimer,
 ): { body: ArticleContent; disclaimer: Disclaimer | null } {
-  const bodyHtml = stripDisclaimers(content.bodyHtml, disclaimer?.text ?? null);
+  const bodyHtml = strip(content.bodyHtml);
   if (bodyHtml === content.bodyHtml) return { body: content, disclaimer };
   return { body: { ...content, bodyHtml, bodyText: sanitisedHtmlToText(bodyHtml) }, disclaimer };
 }

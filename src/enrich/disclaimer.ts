@@ -42,17 +42,25 @@ const MARKER_WORDS = /syndicated|dependability/i;
 
 /** Removes paragraphs that carry a disclaimer; `own` is the text this publisher would attach. */
 export function stripDisclaimers(bodyHtml: string, own: string | null): string {
-  const { ownText, longestWord } = ownDisclaimer(own);
-  if (!mayCarryDisclaimer(bodyHtml, ownText, longestWord)) return tidy(bodyHtml);
+  return disclaimerStripper(own)(bodyHtml);
+}
+
+/**
+ * `stripDisclaimers` for one disclaimer text, with what it derives from that text worked out once:
+ * a feed's articles share it, so ingest builds one per feed and agency.
+ */
+export function disclaimerStripper(own: string | null): (bodyHtml: string) => string {
+  const ownText = own ? squash(own) : null;
+  const longestWord = (ownText ?? '').split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
   const isDisclaimer = (text: string) => {
     const plain = squash(text.replace(/<[^>]+>/g, ' '));
     if (!plain) return false;
     return (ownText !== null && plain.includes(ownText)) || DISCLAIMER_MARKERS.some((m) => m.test(plain));
   };
-  const stripped = bodyHtml.replace(BLOCK, (block, _tag, inner: string) =>
-    isDisclaimer(inner) ? '' : block,
-  );
-  return tidy(stripped);
+  return (bodyHtml) => {
+    if (!mayCarryDisclaimer(bodyHtml, ownText, longestWord)) return tidy(bodyHtml);
+    return tidy(bodyHtml.replace(BLOCK, (block, _tag, inner: string) => (isDisclaimer(inner) ? '' : block)));
+  };
 }
 
 /**
@@ -63,18 +71,6 @@ export function stripDisclaimers(bodyHtml: string, own: string | null): string {
 function mayCarryDisclaimer(html: string, ownText: string | null, longestWord: string): boolean {
   if (MARKER_WORDS.test(html)) return true;
   return ownText !== null && html.includes(longestWord);
-}
-
-/** A feed's articles share one disclaimer text: what is derived from it is kept for the next call. */
-let lastOwn: { own: string | null; ownText: string | null; longestWord: string } | null = null;
-
-function ownDisclaimer(own: string | null) {
-  if (lastOwn?.own !== own) {
-    const ownText = own ? squash(own) : null;
-    const longestWord = (ownText ?? '').split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
-    lastOwn = { own, ownText, longestWord };
-  }
-  return lastOwn;
 }
 
 function tidy(html: string): string {
