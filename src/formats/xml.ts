@@ -13,7 +13,7 @@ import { isNode, type XmlNode } from './node.js';
 import { checkWellFormed } from './well-formed.js';
 
 /** Elements that may repeat in RSS and Atom; always arrays so a single `<item>` reads like many. */
-export const REPEATABLE = new Set([
+export const REPEATABLE: readonly string[] = [
   'item',
   'entry',
   'category',
@@ -27,7 +27,7 @@ export const REPEATABLE = new Set([
   'media:group',
   'media:thumbnail',
   'media:credit',
-]);
+];
 
 /** Prefix remapping for the document being parsed; set and cleared around each synchronous parse. */
 let prefixMap: Map<string, string> | null = null;
@@ -62,7 +62,7 @@ const SHARED_OPTIONS = {
  * Parses a decoded document with the repeatable elements of RSS and Atom; throws `PARSE_MALFORMED`
  * for XML that is beyond repair.
  */
-export const parseXml = createXmlParser({ repeatable: [...REPEATABLE], stopNodes: [] });
+export const parseXml = createXmlParser({ repeatable: REPEATABLE, stopNodes: [] });
 
 export interface XmlParserOptions {
   /** Element names always returned as arrays. */

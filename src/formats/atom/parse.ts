@@ -15,7 +15,7 @@ const RAW_TEXT = [
   ...['title', 'subtitle', 'tagline', 'rights', 'copyright'].map((n) => `feed.${n}`),
   ...['title', 'summary', 'content', 'rights'].map((n) => `feed.entry.${n}`),
 ];
-const parseAtomXml = createXmlParser({ repeatable: [...REPEATABLE], stopNodes: RAW_TEXT });
+const parseAtomXml = createXmlParser({ repeatable: REPEATABLE, stopNodes: RAW_TEXT });
 
 export function parseAtom(text: string): FeedDraft {
   const feed = atomRoot(parseAtomXml(text));

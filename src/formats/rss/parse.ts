@@ -15,7 +15,7 @@ import { type ChannelContext, itemGuid, parseItem } from './item.js';
  * off parsing a feed whose items carry full stories.
  */
 const parseRssXml = createXmlParser({
-  repeatable: [...REPEATABLE],
+  repeatable: REPEATABLE,
   stopNodes: ['..description', '..content:encoded'],
 });
 
