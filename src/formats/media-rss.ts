@@ -3,6 +3,7 @@
  * and Atom parsers, since agencies put `media:*` in both.
  */
 import type { DraftMedia, MediaKind } from '../model/index.js';
+import { largestBy } from './largest.js';
 import { attr, childText, nodes, type XmlNode } from './node.js';
 import { toInt } from './text.js';
 import { uniqueBy } from './unique.js';
@@ -32,11 +33,7 @@ export function mediaOf(item: XmlNode): DraftMedia[] {
 function preferredRendition(contents: XmlNode[]): XmlNode | undefined {
   const chosen = contents.find((c) => attr(c, 'isDefault')?.toLowerCase() === 'true');
   if (chosen) return chosen;
-  return contents.reduce<XmlNode | undefined>(
-    (best, c) =>
-      best === undefined || (toInt(attr(c, 'width')) ?? 0) > (toInt(attr(best, 'width')) ?? 0) ? c : best,
-    undefined,
-  );
+  return largestBy(contents, (c) => toInt(attr(c, 'width')) ?? 0);
 }
 
 /** Media RSS `medium` first, then the MIME type's top level. */

@@ -3,6 +3,7 @@
  * `@rendition`, `@width`, `@height`) and `itemMeta/link`s to pictures or video.
  */
 import type { DraftMedia, MediaKind } from '../../model/index.js';
+import { largestBy } from '../largest.js';
 import { kindOf } from '../media-rss.js';
 import { attr, first, nodes, type XmlNode } from '../node.js';
 import { toInt } from '../text.js';
@@ -33,7 +34,7 @@ export function remoteMedia(contentSet: XmlNode | undefined, ctx: MediaContext):
   const itemKind = ITEM_KINDS[conceptCode(first(ctx.itemMeta, 'itemClass')) ?? ''] ?? null;
   const renditions = nodes(contentSet, 'remoteContent').flatMap((r) => rendition(r, itemKind));
   if (itemKind !== null) {
-    const best = largest(renditions);
+    const best = largestBy(renditions, area);
     return best === undefined ? [] : [{ ...best, caption: ctx.caption, credit: ctx.credit }];
   }
   const media = [...renditions, ...nodes(ctx.itemMeta, 'link').flatMap(linked)];
@@ -66,12 +67,6 @@ function linked(link: XmlNode): DraftMedia[] {
   if (url === null || kindOf(null, mimeType) === null) return [];
   const caption = lineOf(first(link, 'title'));
   return [{ url, kind: kindOf(null, mimeType), mimeType, caption, credit: null, width: null, height: null }];
-}
-
-function largest(media: DraftMedia[]): DraftMedia | undefined {
-  let best = media[0];
-  for (const m of media) if (area(m) > (best ? area(best) : 0)) best = m;
-  return best;
 }
 
 function area(m: DraftMedia): number {

@@ -6,6 +6,7 @@
  */
 import type { DraftMedia, MediaKind } from '../../model/index.js';
 import { isObject, type JsonObject, jsonInt, jsonObjects, textField } from '../json.js';
+import { largestBy } from '../largest.js';
 import { kindOf } from '../media-rss.js';
 import { collapseWhitespace } from '../text.js';
 import { uniqueBy } from '../unique.js';
@@ -35,7 +36,7 @@ function namedList(value: unknown): JsonObject[] {
 }
 
 function pictureOf(object: JsonObject): DraftMedia[] {
-  const best = largest(renditions(object.renditions));
+  const best = largestBy(renditions(object.renditions), area);
   const url = textField(best, 'href', 'url');
   if (best === undefined || url === null) return [];
   const mimeType = textField(best, 'contentType', 'contenttype', 'mimetype');
@@ -58,19 +59,6 @@ function renditions(value: unknown): JsonObject[] {
     const mimeType = textField(r, 'contentType', 'contenttype', 'mimetype') ?? '';
     return textField(r, 'href', 'url') !== null && !/^(text\/|application\/.*xml)/i.test(mimeType);
   });
-}
-
-/** The rendition with the most pixels; without sizes, the first (producers list the main one first). */
-function largest(list: JsonObject[]): JsonObject | undefined {
-  let best = list[0];
-  let bestArea = best === undefined ? 0 : area(best);
-  for (const r of list) {
-    if (area(r) > bestArea) {
-      best = r;
-      bestArea = area(r);
-    }
-  }
-  return best;
 }
 
 function area(rendition: JsonObject): number {

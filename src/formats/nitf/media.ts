@@ -4,6 +4,7 @@
  * of the same picture) the largest is kept.
  */
 import type { DraftMedia } from '../../model/index.js';
+import { largestBy } from '../largest.js';
 import { elementOf, elementsOf, isElement, type Markup, type MarkupElement, markupAttr } from '../markup.js';
 import { kindOf } from '../media-rss.js';
 import { toInt } from '../text.js';
@@ -25,8 +26,9 @@ export function mediaIn(nodes: readonly Markup[]): DraftMedia[] {
 }
 
 function mediaOf(media: MarkupElement): DraftMedia | null {
-  const reference = largest(
+  const reference = largestBy(
     elementsOf(media, 'media-reference').filter((r) => markupAttr(r, 'source') !== null),
+    area,
   );
   const url = markupAttr(reference, 'source');
   if (reference === undefined || url === null) return null;
@@ -42,12 +44,6 @@ function mediaOf(media: MarkupElement): DraftMedia | null {
   };
 }
 
-function largest(references: MarkupElement[]): MarkupElement | undefined {
-  let best = references[0];
-  for (const reference of references) if (area(reference) > area(best)) best = reference;
-  return best;
-}
-
-function area(reference: MarkupElement | undefined): number {
+function area(reference: MarkupElement): number {
   return (toInt(markupAttr(reference, 'width')) ?? 0) * (toInt(markupAttr(reference, 'height')) ?? 0);
 }
