@@ -37,6 +37,22 @@ describe('Atom entries', () => {
     );
   });
 
+  it('reads elements written inside a text construct as the markup they were meant to be', () => {
+    expect(
+      entry('<title>Budget <b>2024</b></title><summary>Entry <b>Summary</b> &amp; more</summary>'),
+    ).toMatchObject({
+      title: 'Budget <b>2024</b>',
+      titleIsHtml: true,
+      bodyHtml: 'Entry <b>Summary</b> &amp; more',
+    });
+    const atom03 =
+      '<feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry><summary>Entry <b>Summary</b></summary></entry></feed>';
+    expect(draftOf(parseAtom(atom03).items[0]).bodyHtml).toBe('Entry <b>Summary</b>');
+    expect(entry('<title>t</title><content><![CDATA[a <b> b]]></content>').bodyHtml).toBe(
+      '<p>a &lt;b&gt; b</p>',
+    );
+  });
+
   it('passes html content through as HTML', () => {
     expect(entry('<title>t</title><content type="html">&lt;p&gt;x&lt;/p&gt;</content>').bodyHtml).toBe(
       '<p>x</p>',

@@ -25,6 +25,18 @@ describe('JSON Feed', () => {
     expect(parseFeed(text(V11), hints).format).toBe('jsonfeed');
   });
 
+  it('detects a JSON Feed whose version is not the spec URL from the fields only JSON Feed has', () => {
+    const hints = { contentType: null, fileName: null, declared: null };
+    const detect = (value: unknown) =>
+      parseFeed(new TextEncoder().encode(JSON.stringify(value)), hints).format;
+    const items = [{ id: '1', title: 'Budget', content_text: 'Text' }];
+    expect(detect({ version: '1.0', items })).toBe('jsonfeed');
+    expect(detect({ home_page_url: 'https://a.test/', items: [] })).toBe('jsonfeed');
+    expect(() => detect({ version: '1.0', items: [{ id: '1', title: 'no content' }] })).toThrow(
+      /unsupported JSON document/,
+    );
+  });
+
   it('keeps a numeric id as a string guid', () => {
     expect(item({ id: 4412 }).guid).toBe('4412');
   });

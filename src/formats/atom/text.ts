@@ -18,8 +18,11 @@ export function textConstruct(value: unknown): TextConstruct | null {
   if (raw === null) return null;
   const element: XmlNode | undefined = isNode(node) ? node : undefined;
   if (attr(element, 'src') !== null) return null; // out-of-line content: nothing inline to read
-  const kind = kindOf(attr(element, 'type'), attr(element, 'mode'));
-  if (kind === null) return null;
+  const declared = kindOf(attr(element, 'type'), attr(element, 'mode'));
+  if (declared === null) return null;
+  // Elements inside a text construct are invalid Atom (and Atom 0.3's default mode="xml"): the
+  // producer meant markup, so it is read as XHTML rather than shown with its tags as text.
+  const kind = declared === 'text' && hasElements(raw) ? 'xhtml' : declared;
   const text = kind === 'xhtml' ? xhtmlInner(raw) : rawXmlToText(raw).trim();
   return text === '' ? null : { kind, value: text };
 }
@@ -44,6 +47,12 @@ function kindOf(type: string | null, mode: string | null): TextConstruct['kind']
   return null;
 }
 
+const CDATA_SECTIONS = /<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)/g;
+
+function hasElements(raw: string): boolean {
+  return raw.includes('<') && /<[A-Za-z_]/.test(raw.replace(CDATA_SECTIONS, ''));
+}
+
 /**
  * The children of the wrapping `<div xmlns="http://www.w3.org/1999/xhtml">`, as written: XHTML is
  * already HTML. A prefixed wrapper (`<xhtml:div>`) has its prefix removed from every tag.
@@ -63,7 +72,7 @@ function xhtmlInner(raw: string): string {
 /** CDATA inside XHTML is character data: escape it so it stays text once read as HTML. */
 function rawCdataAsText(xhtml: string): string {
   if (!xhtml.includes('<![CDATA[')) return xhtml;
-  return xhtml.replace(/<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)/g, (_m, text: string) =>
+  return xhtml.replace(CDATA_SECTIONS, (_m, text: string) =>
     text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
   );
 }

@@ -12,8 +12,16 @@ import { authorsOf, type FeedContext, itemGuid, parseItem } from './item.js';
 /** 1.1 §"top-level": `version` is the URL of the spec version; early producers wrote `http://`. */
 const VERSION = /^https?:\/\/jsonfeed\.org\/version\//i;
 
+/**
+ * The version URL, or, for producers that write `"version": "1.0"` or none, the shape only JSON Feed
+ * has: an `items` list beside `home_page_url`/`feed_url`, or items carrying `content_html`/`content_text`.
+ */
 export function isJsonFeed(value: unknown): boolean {
-  return isObject(value) && VERSION.test(jsonText(value.version) ?? '');
+  if (!isObject(value)) return false;
+  if (VERSION.test(jsonText(value.version) ?? '')) return true;
+  if (!Array.isArray(value.items)) return false;
+  if (typeof value.home_page_url === 'string' || typeof value.feed_url === 'string') return true;
+  return value.items.some((i) => isObject(i) && ('content_html' in i || 'content_text' in i));
 }
 
 export function parseJsonFeed(document: SniffedDocument): FeedDraft {
