@@ -195,6 +195,22 @@ describe('NewsML 1.2', () => {
     expect(draft.media.map((m) => m.url)).toEqual(['https://i.test/1.jpg', 'https://i.test/2.jpg']);
   });
 
+  it('makes a picture item with an empty headline an item whose copy is the caption (AFP photo)', () => {
+    const picture = `<NewsLines><HeadLine></HeadLine><CreditLine>AFP</CreditLine></NewsLines>
+      <NewsComponent><Role FormalName="Caption"/><ContentItem><MediaType FormalName="Text"/>
+        <DataContent><nitf><body><body.content><p>Relatives mourn in Khan Yunis.</p></body.content></body></nitf></DataContent>
+      </ContentItem></NewsComponent>${photo('main', 'https://i.test/m.jpg', 800, 600)}`;
+    const draft = item(picture);
+    expect(draft).toMatchObject({
+      title: null,
+      bodyHtml: null,
+      summaryHtml: '<p>Relatives mourn in Khan Yunis.</p>',
+    });
+    expect(draft.media).toMatchObject([
+      { url: 'https://i.test/m.jpg', caption: 'Relatives mourn in Khan Yunis.' },
+    ]);
+  });
+
   it('rejects a NewsItem with neither a headline nor text, and keeps the others', () => {
     const xml = `<NewsML>${newsItem('')}${newsItem(HEADLINE)}</NewsML>`;
     const items = parseNewsMl1(xml).items;

@@ -55,7 +55,10 @@ export function parseNewsItem(item: XmlNode, envelope: EnvelopeContext): ItemDra
   );
   // Embedded NITF gives the body, and fills whatever the NewsML metadata left unsaid.
   if (nitf !== undefined) nitfToDraft(nitf, draft);
-  if (draft.title === null && draft.bodyHtml === null) {
+  // A picture item (AFP photo service) has no text of its own: its caption is the copy, as in G2.
+  const caption = parts.textItem === undefined ? draft.media.find((m) => m.caption !== null)?.caption : null;
+  if (draft.bodyHtml === null && caption) draft.summaryHtml ??= textAsHtml(caption);
+  if (draft.title === null && draft.bodyHtml === null && draft.summaryHtml === null) {
     throw new IngestError('ITEM_INVALID', 'NewsItem has neither a HeadLine nor text content');
   }
   return draft;
