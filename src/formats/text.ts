@@ -42,6 +42,24 @@ export function textAsHtml(text: string): string {
     .join('');
 }
 
+const HTML_TAGS = 'p|div|br|h[1-6]|ul|ol|li|strong|em|b|i|a|span|blockquote|table';
+const HTML_TAG = new RegExp(`<(?:${HTML_TAGS})\\b[^>]*>`, 'i');
+const OPENS_WITH_HTML_TAG = new RegExp(`^\\s*<(?:${HTML_TAGS})\\b[^>]*>`, 'i');
+
+/** Whether a string with no declared type carries HTML rather than text. */
+export function looksLikeHtml(value: string): boolean {
+  return HTML_TAG.test(value);
+}
+
+/**
+ * Text declared plain as HTML, unless it is HTML mislabelled as text: agencies send `<p>…</p>`
+ * as `text/plain` (ANSA's NewsML-G2 `inlineData`). Only a value that opens with such a tag counts,
+ * so copy that merely mentions `<b>` stays text.
+ */
+export function declaredTextAsHtml(text: string): string {
+  return OPENS_WITH_HTML_TAG.test(text) ? text.trim() : textAsHtml(text);
+}
+
 /** True for absolute http(s) URLs; used to tell a URL-valued attribute from a label. */
 export function isHttpUrl(value: string | null): value is string {
   return value !== null && /^https?:\/\/\S+$/i.test(value);

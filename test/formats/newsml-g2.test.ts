@@ -250,6 +250,16 @@ describe('NewsML-G2 contentSet', () => {
     expect(item({ set }).bodyHtml).toBe('<p>a &lt; b</p><p>c</p>');
   });
 
+  it('reads paragraphs sent as text/plain inlineData as the HTML they are (ANSA)', () => {
+    const set =
+      '<contentSet><inlineData contenttype="text/plain"><![CDATA[\n<p>\n (ANSA) - Rome, October 11 - Alfano said.</p>\n' +
+      '<p>Second.</p>]]></inlineData></contentSet>';
+    expect(item({ set }).bodyHtml).toBe('<p>\n (ANSA) - Rome, October 11 - Alfano said.</p>\n<p>Second.</p>');
+    const mention =
+      '<contentSet><inlineData contenttype="text/plain">Use &lt;p&gt; tags</inlineData></contentSet>';
+    expect(item({ set: mention }).bodyHtml).toBe('<p>Use &lt;p&gt; tags</p>');
+  });
+
   it('prefers NITF over plain-text data among alternative renditions', () => {
     const set =
       '<contentSet><inlineData contenttype="text/plain">plain</inlineData>' +

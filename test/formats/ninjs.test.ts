@@ -118,6 +118,7 @@ describe('ninjs', () => {
   it('prefers 1.x body_html over body_text, and escapes body_text into paragraphs', () => {
     expect(item({ body_html: '<p>h</p>', body_text: 't' }).bodyHtml).toBe('<p>h</p>');
     expect(item({ body_text: 'a & b\n\nc' }).bodyHtml).toBe('<p>a &amp; b</p><p>c</p>');
+    expect(item({ body_text: '<p>Markup sent as text.</p>' }).bodyHtml).toBe('<p>Markup sent as text.</p>');
   });
 
   it('reads an untyped body as HTML only when it holds markup', () => {

@@ -8,7 +8,7 @@ import { elementOf, findElement, isElement, type Markup } from '../markup.js';
 import { keepAll, markupToHtml, type Renderer } from '../markup-html.js';
 import { nitfToDraft } from '../nitf/parse.js';
 import { attr, nodes, rawText, textOf, type XmlNode } from '../node.js';
-import { textAsHtml } from '../text.js';
+import { declaredTextAsHtml } from '../text.js';
 import { parseMarkup } from '../xml.js';
 
 /** The body (and, from NITF, whatever else the item's metadata left unset). */
@@ -58,7 +58,7 @@ function bestInline(contentSet: XmlNode | undefined): Inline | null {
 
 function readInline(inline: Inline, draft: ItemDraft): void {
   if (inline.kind === 'text' || inline.kind === 'html') {
-    draft.bodyHtml ??= inline.kind === 'html' ? inline.source.trim() : textAsHtml(inline.source);
+    draft.bodyHtml ??= inline.kind === 'html' ? inline.source.trim() : declaredTextAsHtml(inline.source);
     return;
   }
   const markup = markupIn(inline.source);

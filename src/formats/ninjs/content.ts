@@ -5,7 +5,7 @@
  * array with one object only containing the value property").
  */
 import { field, isObject, type JsonObject, jsonList, jsonText, textField } from '../json.js';
-import { plainText, textAsHtml } from '../text.js';
+import { declaredTextAsHtml, looksLikeHtml, plainText, textAsHtml } from '../text.js';
 
 interface Variant {
   role: string | null;
@@ -57,11 +57,11 @@ function htmlOf(list: Variant[], item: JsonObject, htmlKeys: string[], textKeys:
   if (flatHtml !== null) return flatHtml;
   // An untyped value is "up to the provider": markup is read as HTML, anything else as text.
   const untyped = preferred(list.filter((v) => v.contentType === null));
-  if (untyped !== null) return looksLikeMarkup(untyped.value) ? untyped.value : textAsHtml(untyped.value);
+  if (untyped !== null) return looksLikeHtml(untyped.value) ? untyped.value : textAsHtml(untyped.value);
   // Other types (an `application/nitf+xml` body) are markup this reader does not understand.
   const plain = preferred(list.filter((v) => v.contentType?.startsWith('text/')));
   const text = plain?.value ?? textField(item, ...textKeys);
-  return text === null ? null : textAsHtml(text);
+  return text === null ? null : declaredTextAsHtml(text);
 }
 
 /** Array entries with a value; a lone object or a bare string (seen from lax producers) counts too. */
@@ -85,8 +85,4 @@ function preferred(list: Variant[]): Variant | null {
 
 function isHtmlType(contentType: string | null): boolean {
   return contentType?.includes('html') ?? false;
-}
-
-function looksLikeMarkup(value: string): boolean {
-  return /<(?:p|div|br|h[1-6]|ul|ol|li|strong|em|b|i|a|span|blockquote|table)\b[^>]*>/i.test(value);
 }
