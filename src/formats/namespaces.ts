@@ -4,6 +4,8 @@
  * is mapped back to the conventional one.
  */
 
+import { readProlog } from './prolog.js';
+
 const CONVENTIONAL: Readonly<Record<string, string>> = {
   'http://purl.org/rss/1.0/modules/content/': 'content',
   'http://purl.org/dc/elements/1.1/': 'dc',
@@ -23,13 +25,15 @@ const DECLARATION = /xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']([^"']*)["']/g;
 export function canonicalPrefixes(xml: string): Map<string, string> | null {
   if (!xml.includes('xmlns:')) return null;
   let map: Map<string, string> | null = null;
+  const root = readProlog(xml).rootName;
   for (const [, prefix, uri] of xml.matchAll(DECLARATION)) {
     const conventional = uri === undefined ? undefined : CONVENTIONAL[uri];
     if (prefix === undefined || conventional === undefined) continue;
-    // An Atom document written with prefixed elements (`<atom:feed>`) reads as plain Atom; in RSS the
-    // same namespace only marks extensions (`<atom:link rel="self">`) and keeps its prefix.
+    // In an Atom document, prefixed Atom elements (`<atom:feed>`, or `<p0:entry xmlns:p0=…>` under a
+    // plain `<feed>`) read as plain Atom; in RSS the same namespace only marks extensions
+    // (`<atom:link rel="self">`) and keeps its prefix.
     const target =
-      conventional === 'atom' && new RegExp(`<${prefix}:feed[\\s>]`).test(xml) ? '' : conventional;
+      conventional === 'atom' && (root === 'feed' || root === `${prefix}:feed`) ? '' : conventional;
     if (target === prefix) continue;
     map ??= new Map();
     map.set(prefix, target);

@@ -201,4 +201,19 @@ describe('prefixed Atom documents', () => {
     expect(feed.format).toBe('atom');
     expect(feed.items[0]).toMatchObject({ ok: true, draft: { guid: 'urn:1', title: 'Hello' } });
   });
+
+  it('reads entries that bind the Atom namespace to a prefix of their own under a plain feed', () => {
+    const xml =
+      '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>' +
+      '<p0:entry xmlns:p0="http://www.w3.org/2005/Atom"><p0:id>urn:2</p0:id><p0:title type="text">Hi</p0:title>' +
+      '<p0:content type="text">Hello World</p0:content></p0:entry></feed>';
+    const feed = parseFeed(new TextEncoder().encode(xml), {
+      contentType: null,
+      fileName: null,
+      declared: null,
+    });
+    expect(feed.items).toMatchObject([
+      { ok: true, draft: { guid: 'urn:2', title: 'Hi', bodyHtml: '<p>Hello World</p>' } },
+    ]);
+  });
 });
