@@ -14,7 +14,7 @@ import { Metrics } from './observability/metrics.js';
 import { BullMqPublisher } from './publish/bullmq-publisher.js';
 import { JOB_STATES } from './publish/queue-admin.js';
 import { connectRedis, type Redis } from './redis/connection.js';
-import { type EmbeddedRedis, startEmbeddedRedis } from './redis/embedded.js';
+import { type EmbeddedRedis, type EmbeddedRedisEvent, startEmbeddedRedis } from './redis/embedded.js';
 import { FeedHealthStore } from './scheduler/feed-health.js';
 import { FeedLocks } from './scheduler/feed-lock.js';
 import { FeedRunner } from './scheduler/feed-runner.js';
@@ -37,10 +37,18 @@ export interface Backends {
   close(): Promise<void>;
 }
 
-/** Connects to the configured Redis, or starts the embedded one when no URL is set. */
-export async function connectBackends(config: Config): Promise<Backends> {
+/**
+ * Connects to the configured Redis, or starts the embedded one when no URL is set. `onEmbedded`
+ * hears when that private server dies and whether it came back.
+ */
+export async function connectBackends(
+  config: Config,
+  onEmbedded?: (event: EmbeddedRedisEvent) => void,
+): Promise<Backends> {
   let embedded: EmbeddedRedis | null = null;
-  if (config.redis.url === null) embedded = await startEmbeddedRedis(config.redis.embedded);
+  if (config.redis.url === null) {
+    embedded = await startEmbeddedRedis({ ...config.redis.embedded, onEvent: onEmbedded });
+  }
   const redisUrl = config.redis.url ?? embedded?.url ?? '';
   const redis = connectRedis(redisUrl, 'main');
   const publisher = new BullMqPublisher(redis, config.queue.name);
@@ -52,7 +60,8 @@ export async function connectBackends(config: Config): Promise<Backends> {
     seen: new RedisSeenStore(redis, Math.ceil(config.dedup.retentionMs / 1000)),
     async close() {
       await publisher.close();
-      await redis.quit().catch(() => redis.disconnect());
+      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
       await embedded?.stop();
     },
   };
@@ -71,6 +80,8 @@ export interface Runtime {
 export interface ServiceHooks {
   /** Called after every poll, scheduled or not; tests wait on it. */
   onPoll?(result: PollResult): void;
+  /** The service cannot go on (its embedded Redis is gone for good): the caller stops it and exits. */
+  onFatal?(error: Error): void;
 }
 
 /** Everything a poll needs, on top of connected backends. */
@@ -125,18 +136,70 @@ export function createRuntime(
   return { backends, runner, metrics, health, failingFeeds, close };
 }
 
-/** Connection trouble and recovery are events an operator should see, once each. */
-function watchRedis(redis: Redis, logger: Logger): void {
+function logEmbedded(event: EmbeddedRedisEvent, logger: Logger, hooks: ServiceHooks): void {
+  if (event.kind === 'exited') {
+    const { code, signal } = event;
+    logger.error(
+      { event: 'redis.embedded_exited', code, signal },
+      'embedded redis-server died; restarting it',
+    );
+  } else if (event.kind === 'restarted') {
+    const { attempt, downtimeMs } = event;
+    logger.warn(
+      { event: 'redis.embedded_restarted', attempt, downtime_ms: downtimeMs },
+      'embedded redis-server back',
+    );
+  } else {
+    logger.fatal(
+      { event: 'redis.embedded_gave_up', err: event.error.message },
+      'embedded redis-server keeps dying',
+    );
+    hooks.onFatal?.(event.error);
+  }
+}
+
+type ErrorSource = { on(event: 'error', listener: (err: Error) => void): unknown };
+
+/**
+ * Connection trouble and recovery are events an operator should see, once each. While Redis is
+ * down the main connection, both queues and the poll worker fail every reconnect; those repeats
+ * say nothing `redis.reconnecting` does not, and unheard queue errors would go to stderr raw.
+ */
+function watchRedis(
+  redis: Redis,
+  sources: { queues: ErrorSource[]; worker: ErrorSource },
+  logger: Logger,
+): void {
   let down = false;
-  redis.on('error', (err) => logger.error({ event: 'redis.error', err: err.message }, 'redis error'));
+  const heard = (event: string, message: string) => (err: Error) => {
+    if (down && isConnectionError(err)) return;
+    logger.error({ event, err: err.message }, message);
+  };
+  redis.on('error', heard('redis.error', 'redis error'));
+  for (const queue of sources.queues) queue.on('error', heard('queue.error', 'queue error'));
+  sources.worker.on('error', heard('worker.error', 'poll worker error'));
   redis.on('reconnecting', (delay: number) => {
+    if (!down) logger.warn({ event: 'redis.reconnecting', delay_ms: delay }, 'reconnecting to redis');
     down = true;
-    logger.warn({ event: 'redis.reconnecting', delay_ms: delay }, 'reconnecting to redis');
   });
   redis.on('ready', () => {
     if (down) logger.info({ event: 'redis.reconnected' }, 'redis connection back');
     down = false;
   });
+}
+
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+
+function isConnectionError(err: Error): boolean {
+  const code = (err as NodeJS.ErrnoException).code;
+  return (code !== undefined && CONNECTION_ERRORS.has(code)) || /connection is closed/i.test(err.message);
 }
 
 export interface Service {
@@ -154,7 +217,7 @@ export async function startService(
   logger: Logger,
   hooks: ServiceHooks = {},
 ): Promise<Service> {
-  const backends = await connectBackends(config);
+  const backends = await connectBackends(config, (event) => logEmbedded(event, logger, hooks));
   const runtime = createRuntime(config, logger, backends, hooks);
   const pollQueue = createPollQueue(backends.redis, config.queue.pollQueue);
   const reconcile = async (next: Config) => {
@@ -171,8 +234,7 @@ export async function startService(
     config.queue.concurrency,
     (feedId) => runtime.runner.run(feedId),
   );
-  worker.on('error', (err) => logger.error({ event: 'worker.error', err: err.message }, 'poll worker error'));
-  watchRedis(backends.redis, logger);
+  watchRedis(backends.redis, { queues: [pollQueue, backends.publisher.queue], worker }, logger);
 
   let healthServer: Server | null = null;
   let healthPort: number | null = null;
@@ -233,7 +295,8 @@ export async function startService(
       );
     },
     async stop() {
-      await worker.close();
+      // With Redis gone, active polls cannot finish; waiting for them would only hold the exit.
+      await worker.close(backends.redis.status !== 'ready');
       await pollQueue.close();
       await runtime.close();
       await new Promise<void>((resolve) => (healthServer ? healthServer.close(() => resolve()) : resolve()));

@@ -4,31 +4,30 @@ import { loadConfig } from '../config/index.js';
 import { createLogger, type Logger, wantsPretty } from '../observability/logger.js';
 
 const SHUTDOWN_DEADLINE_MS = 30_000;
+/** Without Redis nothing in flight can finish: a fatal stop waits only briefly for it. */
+const FATAL_DEADLINE_MS = 5_000;
 
 export async function runCommand(options: { config?: string }): Promise<void> {
   const config = loadConfig({ file: options.config });
   const logger = createLogger({ level: config.log.level, pretty: wantsPretty(config.log.pretty, 1), fd: 1 });
-  // Handlers go in before start-up, so a signal during start-up still stops the embedded Redis.
-  const starting = startService(config, logger);
   let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
+  let exitCode = 0;
+  const shutdown = (signal: NodeJS.Signals | 'fatal') => {
     if (stopping) return;
     stopping = true;
     logger.info({ event: 'service.stopping', signal }, 'shutting down');
+    const deadlineMs = signal === 'fatal' ? FATAL_DEADLINE_MS : SHUTDOWN_DEADLINE_MS;
     const deadline = setTimeout(() => {
-      logger.error(
-        { event: 'service.shutdown_timeout', deadline_ms: SHUTDOWN_DEADLINE_MS },
-        'shutdown deadline hit',
-      );
+      logger.error({ event: 'service.shutdown_timeout', deadline_ms: deadlineMs }, 'shutdown deadline hit');
       process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS);
+    }, deadlineMs);
     deadline.unref();
     starting
       .then((service) => service.stop())
       .then(
         () => {
           logger.flush?.();
-          process.exit(0);
+          process.exit(exitCode);
         },
         (err: unknown) => {
           logger.error({ event: 'service.stop_failed', err: (err as Error).message }, 'shutdown failed');
@@ -36,6 +35,13 @@ export async function runCommand(options: { config?: string }): Promise<void> {
         },
       );
   };
+  // Exits non-zero so a supervisor (Docker, systemd) restarts the whole service.
+  const onFatal = () => {
+    exitCode = 1;
+    shutdown('fatal');
+  };
+  const starting = startService(config, logger, { onFatal });
+  // Handlers go in before start-up completes, so a signal during start-up still stops the embedded Redis.
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
   process.on('SIGHUP', () => void starting.then((service) => reload(service, options.config, logger)));

@@ -16,7 +16,22 @@ export interface EmbeddedRedisOptions {
   port: number;
   /** Passed through for tests that want a throwaway server. */
   appendOnly?: boolean;
+  /**
+   * Told when the server dies under a running service and what became of it: it is restarted on
+   * the same port and data directory (the AOF brings the queue back), with backoff, and given up on
+   * after as many restarts within `RESTART_WINDOW_MS` as `restartDelaysMs` has delays.
+   */
+  onEvent?(event: EmbeddedRedisEvent): void;
+  restartDelaysMs?: readonly number[];
 }
+
+export type EmbeddedRedisEvent =
+  | { kind: 'exited'; code: number | null; signal: string | null }
+  | { kind: 'restarted'; attempt: number; downtimeMs: number }
+  | { kind: 'gave_up'; error: Error };
+
+const RESTART_WINDOW_MS = 60_000;
+const RESTART_DELAYS_MS = [0, 250, 1_000, 2_000, 5_000];
 
 export interface EmbeddedRedis {
   url: string;
@@ -52,10 +67,54 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
     '--daemonize', 'no',
     '--loglevel', 'warning',
   ];
-  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  await waitUntilReady(child, port);
-  if (child.pid !== undefined) writeFileSync(pidFile, String(child.pid));
+  const launch = async () => {
+    const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    await waitUntilReady(child, port);
+    if (child.pid !== undefined) writeFileSync(pidFile, String(child.pid));
+    return child;
+  };
+  let child = await launch();
+  let stopping = false;
+  const restarts: number[] = [];
+
+  const supervise = (running: ChildProcess) => {
+    running.once('exit', (code, signal) => {
+      if (stopping) return;
+      const diedAt = Date.now();
+      options.onEvent?.({ kind: 'exited', code, signal });
+      void restart(diedAt);
+    });
+  };
+  const delays = options.restartDelaysMs ?? RESTART_DELAYS_MS;
+  const restart = async (diedAt: number) => {
+    for (;;) {
+      const now = Date.now();
+      while (restarts.length > 0 && (restarts[0] ?? 0) < now - RESTART_WINDOW_MS) restarts.shift();
+      const delay = delays[restarts.length];
+      if (delay === undefined) {
+        const error = new Error(
+          `redis-server could not be kept up: ${restarts.length} restarts within a minute`,
+        );
+        options.onEvent?.({ kind: 'gave_up', error });
+        return;
+      }
+      restarts.push(now);
+      await sleep(delay);
+      if (stopping) return;
+      try {
+        child = await launch();
+        supervise(child);
+        options.onEvent?.({ kind: 'restarted', attempt: restarts.length, downtimeMs: Date.now() - diedAt });
+        return;
+      } catch {
+        // Counted in `restarts`; the next round waits longer or gives up.
+      }
+    }
+  };
+  supervise(child);
+
   const stop = async () => {
+    stopping = true;
     await stopChild(child);
     rmSync(pidFile, { force: true });
   };

@@ -80,6 +80,34 @@ describe('wirefeed run with the embedded Redis', () => {
     expect(existsSync(join(cwd, 'var', 'redis', 'redis-server.pid'))).toBe(false);
   });
 
+  it('brings its redis-server back when it dies, and exits 1 when it cannot', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'wirefeed-run-'));
+    const config = writeConfig(cwd);
+    const { child, lines } = await startCli(
+      ['run', '--config', config],
+      (l) => l.event === 'poll.completed',
+      { cwd },
+    );
+    const events = () => lines.map((l) => l.event);
+    const pidFile = join(cwd, 'var', 'redis', 'redis-server.pid');
+    const killRedis = () => process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
+
+    killRedis();
+    await expect.poll(events, { timeout: 10_000 }).toContain('redis.embedded_restarted');
+    expect(lines.find((l) => l.event === 'redis.embedded_exited')).toMatchObject({ signal: 'SIGKILL' });
+    await expect.poll(async () => (await runCli(['healthcheck', '--config', config], { cwd })).code).toBe(0);
+
+    // Each restart is killed as soon as it is up, until the service gives up and exits for its supervisor.
+    const restarted = () => lines.filter((l) => l.event === 'redis.embedded_restarted').length;
+    for (let round = 1; child.exitCode === null && !events().includes('redis.embedded_gave_up'); round++) {
+      await expect.poll(restarted, { timeout: 15_000 }).toBeGreaterThanOrEqual(round);
+      killRedis();
+      await expect.poll(() => events().filter((e) => e === 'redis.embedded_exited').length).toBe(round + 1);
+    }
+    expect(await waitForExit(child)).toBe(1);
+    expect(events()).toContain('redis.embedded_gave_up');
+  }, 45_000);
+
   it('re-reads its config on SIGHUP, and keeps the old one when the new file is invalid', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'wirefeed-run-'));
     const config = writeConfig(cwd);
