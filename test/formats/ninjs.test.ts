@@ -29,6 +29,29 @@ describe('ninjs', () => {
     );
   });
 
+  it("detects AP's single-item answer, a list under `item`, and Superdesk's uri-less ninjs", () => {
+    const single = {
+      api_version: '1.1',
+      data: { meta: {}, item: { uri: 'u?qt=1', altids: { itemid: 'ap1' }, headline: 'AP' } },
+    };
+    expect(feed(single).items).toMatchObject([{ ok: true, draft: { guid: 'ap1', title: 'AP' } }]);
+    const bbc = { total: 1, item: [{ uri: 'https://b.test/1', headline: 'BBC', body_html: '<p>b</p>' }] };
+    expect(detectFormat(JSON.stringify(bbc), none)).toBe('ninjs');
+    expect(feed(bbc).items).toMatchObject([{ ok: true, draft: { guid: 'https://b.test/1', title: 'BBC' } }]);
+    const superdesk = {
+      guid: 'urn:newsml:aap:1',
+      headline: 'h',
+      body_html: '<p>x</p>',
+      versioncreated: '2017-08-24T04:38:34+0000',
+    };
+    expect(detectFormat(JSON.stringify(superdesk), none)).toBe('ninjs');
+    expect(feed(superdesk).items).toMatchObject([{ ok: true, draft: { guid: 'urn:newsml:aap:1' } }]);
+    // A guid with one ninjs-like field is not enough: plenty of JSON has a guid and a headline.
+    expect(() => detectFormat('{"guid":"g","headline":"h"}', none)).toThrow(
+      expect.objectContaining({ code: 'FORMAT_UNSUPPORTED' }),
+    );
+  });
+
   it('detects an AP envelope that brought no items this poll', () => {
     expect(detectFormat('{"api_version":"2.2","data":{"items":[]}}', none)).toBe('ninjs');
   });

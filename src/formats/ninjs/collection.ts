@@ -1,7 +1,8 @@
 /**
  * Where the ninjs objects are in a JSON document: one object, an array of them, the AP Media API
- * feed envelope (`{ "data": { "items": [{ "meta": …, "item": {…} }] } }`) or a plain
- * `{ "items": [...] }` list.
+ * feed envelope (`{ "data": { "items": [{ "meta": …, "item": {…} }] } }`) or its single-item
+ * answer (`{ "data": { "meta": …, "item": {…} } }`), or a plain list under `items` (or `item`,
+ * as BBC's feed API has it).
  */
 import { isObject, jsonText } from '../json.js';
 
@@ -21,8 +22,15 @@ const NINJS_KEYS = [
   'ninjsVersion',
 ];
 
+/**
+ * `uri` and a ninjs field; Superdesk's ninjs output (a common agency delivery) identifies items by
+ * `guid` instead of `uri`, which counts when at least two ninjs fields vouch for it.
+ */
 export function looksLikeNinjs(value: unknown): boolean {
-  if (!isObject(value) || jsonText(value.uri) === null) return false;
+  if (!isObject(value)) return false;
+  if (jsonText(value.uri) === null) {
+    return jsonText(value.guid) !== null && NINJS_KEYS.filter((key) => key in value).length >= 2;
+  }
   if (NINJS_KEYS.some((key) => key in value)) return true;
   const schema = jsonText(value.$schema) ?? (isObject(value.standard) ? jsonText(value.standard.name) : null);
   return schema?.toLowerCase().includes('ninjs') ?? false;
@@ -34,7 +42,9 @@ export function ninjsCandidates(value: unknown): unknown[] | null {
   if (!isObject(value)) return null;
   if (looksLikeNinjs(value)) return [value];
   const data = isObject(value.data) ? value.data : value;
-  return Array.isArray(data.items) ? data.items.map(unwrap) : null;
+  const list = Array.isArray(data.items) ? data.items : Array.isArray(data.item) ? data.item : null;
+  if (list !== null) return list.map(unwrap);
+  return isObject(data.item) && looksLikeNinjs(data.item) ? [data.item] : null;
 }
 
 /** True when the document holds ninjs; an AP envelope counts even when this poll brought no items. */

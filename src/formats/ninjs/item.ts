@@ -58,10 +58,11 @@ export function parseNinjsItem(value: unknown): ItemDraft {
 /**
  * `uri` is the item's identity, except from the AP Media API, whose `uri` carries per-request
  * query parameters (`?qt=…&et=…`) while `altids.itemid` stays the same across polls and versions.
+ * Superdesk's ninjs has a `guid` and no `uri`.
  */
 export function ninjsGuid(value: unknown): string | null {
   if (!isObject(value)) return null;
-  return altId(value, 'itemid') ?? textField(value, 'uri');
+  return altId(value, 'itemid') ?? textField(value, 'uri', 'guid');
 }
 
 /** 1.x `altids` is `{ role: value }`; 2.x `altids` and 3.x `altIds` are `[{ role, value }]`. */
