@@ -10,6 +10,7 @@ import { resolveAgency, resolveDateline } from './attribution.js';
 import { cleanByline } from './byline.js';
 import { extractDateline, stripDeskTags } from './dateline.js';
 import { formatUtc, parseDate } from './dates.js';
+import { undoDoubleEscape } from './double-escape.js';
 import { ensureParagraphs, htmlToText, sanitisedHtmlToText, sanitiseHtml } from './html.js';
 import { urgencyFromPriority } from './urgency.js';
 
@@ -116,12 +117,13 @@ function withoutHeadlineEcho(bodyHtml: string, headline: string): string {
  * Plain values skip the HTML reader: escaped and read back, text is itself, and collapsing the
  * whitespace afterwards removes the only difference (checked over arbitrary strings with fast-check).
  * HTML without a tag (most summaries) is one text run to the reader: its entities decoded the way
- * htmlparser2 decodes text (the same `entities` decoder), then the same collapsing.
+ * htmlparser2 decodes text (the same `entities` decoder), then the same collapsing. Copy escaped
+ * twice is decoded once more either way.
  */
 function textOf(value: string | null, isHtml: boolean): string {
   if (!value) return '';
   const text = !isHtml ? value : value.includes('<') ? htmlToText(value) : decodeHTML(value);
-  return text.replace(/\s+/g, ' ').trim();
+  return undoDoubleEscape(text).replace(/\s+/g, ' ').trim();
 }
 
 function textOrNull(value: string | null, isHtml: boolean): string | null {

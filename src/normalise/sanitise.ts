@@ -7,6 +7,7 @@
  * attributes with escaped values, so nothing from the input reaches it unparsed.
  */
 import { Parser } from 'htmlparser2';
+import { undoDoubleEscapeInHtml } from './double-escape.js';
 
 // biome-ignore format: one list reads better than one tag a line
 const ALLOWED_TAGS = new Set([
@@ -122,7 +123,7 @@ export function sanitiseHtml(
     { decodeEntities: true },
   );
   parser.end(html);
-  return out.trim();
+  return undoDoubleEscapeInHtml(out.trim(), escapeText);
 }
 
 /** An image or embed whose source was dropped, or a paragraph the filtering emptied. */

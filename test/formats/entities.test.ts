@@ -76,10 +76,11 @@ describe('DOCTYPE entities are never expanded', () => {
 });
 
 describe('entities are decoded exactly once', () => {
-  it('keeps a double-escaped reference in a title as text', () => {
+  it('decodes a reference escaped twice in a title once more, as text (WordPress, STT)', () => {
     expect(ingestXml(rss('', '&amp;lt;b&amp;gt; &amp;amp; AT&amp;T')).articles[0]?.headline).toBe(
-      '&lt;b&gt; &amp; AT&T',
+      '<b> & AT&T',
     );
+    expect(ingestXml(rss('', 'Minister&amp;#8217;s visit')).articles[0]?.headline).toBe('Minister’s visit');
   });
 
   it('decodes an escaped HTML body once as XML, then once as HTML, never into markup', () => {

@@ -115,6 +115,15 @@ describe('sanitiseHtml', () => {
       "<p>Pakistan’s &amp; India's</p>",
     );
   });
+
+  it('decodes copy escaped twice once more, leaving a bare ampersand and unknown names alone', () => {
+    expect(
+      sanitiseHtml('<p>4 o&amp;#39;clock, &amp;quot;Alko&amp;#8217;s&amp;quot; &amp; AT&amp;T</p>', null),
+    ).toBe('<p>4 o\'clock, "Alko’s" &amp; AT&amp;T</p>');
+    expect(sanitiseHtml('<p>&amp;notareference; &amp;#xZZ;</p>', null)).toBe(
+      '<p>&amp;notareference; &amp;#xZZ;</p>',
+    );
+  });
 });
 
 describe('htmlToText', () => {
