@@ -18,29 +18,41 @@ export function detectFormat(text: string, hints: FormatHints): FeedFormat {
 
 /** The format and what sniffing learnt, so the parser does not read the document twice. */
 export function detect(text: string, hints: FormatHints): Detected {
-  const document = sniffDocument(text, hints);
+  const { document, htmlDoctype } = sniffDocument(text, hints);
   if (hints.declared !== null) return { format: hints.declared, document };
   const found = FORMAT_MODULES.find((m) => m.sniff(document));
   if (found === undefined) {
+    if (htmlDoctype) {
+      throw new IngestError('NOT_A_FEED', 'document is an HTML page, not a feed');
+    }
     const what = document.kind === 'xml' ? `root element <${document.root.name}>` : 'JSON document';
     throw new IngestError('FORMAT_UNSUPPORTED', `unsupported ${what} (${describe(hints)})`);
   }
   return { format: found.format, document };
 }
 
-function sniffDocument(text: string, hints: FormatHints): SniffedDocument {
+function sniffDocument(
+  text: string,
+  hints: FormatHints,
+): { document: SniffedDocument; htmlDoctype: boolean } {
   const start = text.trimStart();
   if (start === '') throw new IngestError('NOT_A_FEED', 'document is empty');
-  if (start.startsWith('{') || start.startsWith('[')) return { kind: 'json', value: parseJson(start) };
+  if (start.startsWith('{') || start.startsWith('[')) {
+    return { document: { kind: 'json', value: parseJson(start) }, htmlDoctype: false };
+  }
   const prolog = readProlog(text);
   const rootName = prolog.rootName;
-  if (isHtml(rootName, prolog.doctype?.name ?? null)) {
-    throw new IngestError('NOT_A_FEED', 'document is an HTML page, not a feed');
-  }
+  if (isHtmlRoot(rootName)) throw new IngestError('NOT_A_FEED', 'document is an HTML page, not a feed');
   if (rootName === null) {
     throw new IngestError('FORMAT_UNSUPPORTED', `document is neither XML nor JSON (${describe(hints)})`);
   }
-  return { kind: 'xml', root: { name: rootName, namespace: rootNamespace(text, prolog) } };
+  // An HTML DOCTYPE above a feed root is a CMS template's leftover: the root decides.
+  const htmlDoctype = prolog.doctype?.name.toLowerCase() === 'html';
+  const document: SniffedDocument = {
+    kind: 'xml',
+    root: { name: rootName, namespace: rootNamespace(text, prolog) },
+  };
+  return { document, htmlDoctype };
 }
 
 function parseJson(text: string): unknown {
@@ -51,8 +63,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-function isHtml(rootName: string | null, doctypeName: string | null): boolean {
-  return rootName?.toLowerCase() === 'html' || doctypeName?.toLowerCase() === 'html';
+/** An HTML page, or a fragment of one (a proxy's error page often starts at `<head>` or `<body>`). */
+function isHtmlRoot(rootName: string | null): boolean {
+  const name = rootName?.toLowerCase();
+  return name === 'html' || name === 'head' || name === 'body';
 }
 
 function describe(hints: FormatHints): string {

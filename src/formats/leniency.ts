@@ -16,6 +16,8 @@
  * - HTML void elements written HTML-style in unescaped markup (`<br>`, `<hr>`, `<img …>`, `</br>`)
  *   are self-closed or dropped.
  * - Text after the root element's end tag is cut off.
+ * - An end tag that closes nothing open (`<p>x</p></p>` pasted into a description, a stray
+ *   `</height>`) is dropped.
  *
  * Never repaired, rejected as PARSE_MALFORMED: an unclosed root, mismatched tags, unquoted or
  * repeated attributes, garbage with no element. Undeclared namespace prefixes (`<media:content>`
@@ -67,7 +69,38 @@ export function repair(xml: string): string {
     if (name === undefined) return m;
     return close === '/' ? '' : `<${name}${(attrs ?? '').replace(/\s*\/$/, '')}/>`;
   });
-  return cutAfterRoot(selfClosed);
+  return cutAfterRoot(dropStrayEndTags(selfClosed));
+}
+
+const TAG = new RegExp(
+  String.raw`${SECTION}|<(\/?)([A-Za-z_][\w.:-]*)(?:"[^"]*"|'[^']*'|[^'">])*?(\/?)>`,
+  'g',
+);
+
+/**
+ * End tags whose element is not open anywhere above them. One closing an element further up
+ * (an unclosed child) is left alone: that is a real mismatch, and the validator says so.
+ */
+function dropStrayEndTags(xml: string): string {
+  const open: string[] = [];
+  let out = '';
+  let copied = 0;
+  for (const m of xml.matchAll(TAG)) {
+    const [match, slash, name, selfClosing] = m;
+    if (name === undefined) continue;
+    if (slash === '') {
+      if (selfClosing === '') open.push(name);
+      continue;
+    }
+    const at = open.lastIndexOf(name);
+    if (at >= 0) {
+      open.length = at;
+      continue;
+    }
+    out += xml.slice(copied, m.index);
+    copied = m.index + match.length;
+  }
+  return copied === 0 ? xml : out + xml.slice(copied);
 }
 
 const VOID_TAG = new RegExp(String.raw`${SECTION}|<(\/?)(br|hr|img|wbr)\b([^<>]*)>`, 'gi');

@@ -48,6 +48,14 @@ describe('detectFormat', () => {
     expect(failure('<html><head></head></html>', { ...none, declared: 'rss' })).toBe('NOT_A_FEED');
   });
 
+  it('takes an HTML DOCTYPE above a feed root for a template leftover: the root decides', () => {
+    expect(
+      detectFormat('<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x"><rss/>', none),
+    ).toBe('rss');
+    expect(failure('<!DOCTYPE html><head><title>502</title></head>')).toBe('NOT_A_FEED');
+    expect(failure('<!DOCTYPE html><widget/>')).toBe('NOT_A_FEED');
+  });
+
   it('rejects an empty document as NOT_A_FEED', () => {
     expect(failure('  \n')).toBe('NOT_A_FEED');
   });

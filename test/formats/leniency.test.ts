@@ -93,6 +93,14 @@ describe('repairs tried only when the document is not well-formed', () => {
     expect(parseXml('<a>x<br>y</br><br></a>')).toMatchObject({ a: { '#text': 'xy', br: ['', ''] } });
   });
 
+  it('drops end tags that close nothing open, and keeps the markup around them', () => {
+    const xml =
+      '<rss><channel><image><url>u</url><height>60</height></height></image>' +
+      '<item><title>t</title><description>a <p>b</p></p> c</description></item></channel></rss>';
+    expect(drafts(xml)[0]).toMatchObject({ title: 't', bodyHtml: 'a <p>b</p> c' });
+    expect(parseXml('<a x="1>2"><b>y</b></c></a>').a).toMatchObject({ b: 'y' });
+  });
+
   it('cuts text after the root element', () => {
     expect(parseXml('<rss><channel/></rss>\n<b>Debug</b>: 12 queries').rss).toEqual({ channel: '' });
   });
@@ -106,6 +114,7 @@ describe('what stays rejected', () => {
   const broken = {
     'an unclosed root': '<rss><channel><item><title>x</title></item></channel>',
     'mismatched tags': '<rss><channel></rss>',
+    'an end tag closing past an unclosed child': '<rss><channel><item><title>x</item></channel></rss>',
     'garbage with no element': 'this is not xml at all',
     'an empty document': '',
     'an unclosed DOCTYPE': '<!DOCTYPE rss [ <!ENTITY a "b"> <rss/>',
