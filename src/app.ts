@@ -163,7 +163,8 @@ type ErrorSource = { on(event: 'error', listener: (err: Error) => void): unknown
 /**
  * Connection trouble and recovery are events an operator should see, once each. While Redis is
  * down the main connection, both queues and the poll worker fail every reconnect; those repeats
- * say nothing `redis.reconnecting` does not, and unheard queue errors would go to stderr raw.
+ * say nothing the first error and `redis.reconnecting` do not, and unheard queue errors would go
+ * to stderr raw.
  */
 function watchRedis(
   redis: Redis,
@@ -171,8 +172,13 @@ function watchRedis(
   logger: Logger,
 ): void {
   let down = false;
+  // Every connection sees the same outage: its first connection error is logged, the rest are not.
+  let connectionErrorLogged = false;
   const heard = (event: string, message: string) => (err: Error) => {
-    if (down && isConnectionError(err)) return;
+    if (isConnectionError(err)) {
+      if (connectionErrorLogged) return;
+      connectionErrorLogged = true;
+    }
     logger.error({ event, err: err.message }, message);
   };
   redis.on('error', heard('redis.error', 'redis error'));
@@ -185,6 +191,7 @@ function watchRedis(
   redis.on('ready', () => {
     if (down) logger.info({ event: 'redis.reconnected' }, 'redis connection back');
     down = false;
+    connectionErrorLogged = false;
   });
 }
 
