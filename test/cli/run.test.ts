@@ -34,15 +34,17 @@ function alive(pid: number): boolean {
   }
 }
 
+/** `wirefeed run` in a fresh directory, once it has polled the fixture feed. */
+async function runUntilFirstPoll() {
+  const cwd = mkdtempSync(join(tmpdir(), 'wirefeed-run-'));
+  const config = writeConfig(cwd);
+  const started = await startCli(['run', '--config', config], (l) => l.event === 'poll.completed', { cwd });
+  return { cwd, config, ...started };
+}
+
 describe('wirefeed run with the embedded Redis', () => {
   it('starts its own redis-server, polls the fixtures, is healthy, and exits 0 on SIGTERM', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'wirefeed-run-'));
-    const config = writeConfig(cwd);
-    const { child, lines } = await startCli(
-      ['run', '--config', config],
-      (l) => l.event === 'poll.completed',
-      { cwd },
-    );
+    const { cwd, config, child, lines } = await runUntilFirstPoll();
 
     const started = lines.find((l) => l.event === 'service.started');
     expect(started).toMatchObject({
@@ -81,13 +83,7 @@ describe('wirefeed run with the embedded Redis', () => {
   });
 
   it('brings its redis-server back when it dies, and exits 1 when it cannot', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'wirefeed-run-'));
-    const config = writeConfig(cwd);
-    const { child, lines } = await startCli(
-      ['run', '--config', config],
-      (l) => l.event === 'poll.completed',
-      { cwd },
-    );
+    const { cwd, config, child, lines } = await runUntilFirstPoll();
     const events = () => lines.map((l) => l.event);
     const pidFile = join(cwd, 'var', 'redis', 'redis-server.pid');
     const killRedis = () => process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
@@ -109,13 +105,7 @@ describe('wirefeed run with the embedded Redis', () => {
   }, 45_000);
 
   it('re-reads its config on SIGHUP, and keeps the old one when the new file is invalid', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'wirefeed-run-'));
-    const config = writeConfig(cwd);
-    const { child, lines } = await startCli(
-      ['run', '--config', config],
-      (l) => l.event === 'poll.completed',
-      { cwd },
-    );
+    const { config, child, lines } = await runUntilFirstPoll();
     const events = () => lines.map((l) => l.event);
     writeFileSync(config, readFileSync(config, 'utf8').replace('interval: 1h', 'interval: 30m'));
     child.kill('SIGHUP');
