@@ -267,6 +267,49 @@ describe('NewsML-G2 contentSet', () => {
     expect(item({ set }).bodyHtml).toBe('<p>rich</p>');
   });
 
+  describe('packages in a newsMessage', () => {
+    const story = (guid: string) => newsItem({}).replace('guid="urn:g"', `guid="${guid}"`);
+    const picture = (guid: string, url: string) =>
+      newsItem({
+        content: '<description role="drol:caption">Caption.</description>',
+        set: `<contentSet><remoteContent href="${url}" contenttype="image/jpeg" width="10" height="10"/></contentSet>`,
+      })
+        .replace('guid="urn:g"', `guid="${guid}"`)
+        .replace('ninat:text', 'ninat:picture');
+    const pkg = (...refs: string[]) =>
+      `<packageItem guid="urn:pkg"><itemMeta><itemClass qcode="ninat:composite"/></itemMeta><groupSet root="root">` +
+      `<group id="root"><groupRef idref="main"/></group><group id="main">${refs.map((r) => `<itemRef residref="${r}"/>`).join('')}</group>` +
+      '</groupSet></packageItem>';
+    const message = (...items: string[]) =>
+      parseNewsMlG2(`<newsMessage xmlns="${NAR}"><itemSet>${items.join('')}</itemSet></newsMessage>`).items;
+
+    it("folds a package's pictures into its one story, which then carries them", () => {
+      const items = message(
+        pkg('urn:s', 'urn:p1', 'urn:p2'),
+        story('urn:s'),
+        picture('urn:p1', 'https://p.test/1.jpg'),
+        picture('urn:p2', 'https://p.test/2.jpg'),
+        picture('urn:loose', 'https://p.test/3.jpg'),
+      );
+      expect(items.map((r) => (r.ok ? r.draft.guid : null))).toEqual(['urn:s', 'urn:loose']);
+      expect(draftOf(items[0]).media.map((m) => [m.url, m.caption])).toEqual([
+        ['https://p.test/1.jpg', 'Caption.'],
+        ['https://p.test/2.jpg', 'Caption.'],
+      ]);
+    });
+
+    it('joins nothing in a package of several stories: which picture goes where is not said', () => {
+      const items = message(
+        pkg('urn:a', 'urn:b', 'urn:p'),
+        story('urn:a'),
+        story('urn:b'),
+        picture('urn:p', 'https://p.test/p.jpg'),
+      );
+      expect(items.map((r) => (r.ok ? r.draft.guid : null))).toEqual(['urn:a', 'urn:b', 'urn:p']);
+      expect(draftOf(items[0]).media).toEqual([]);
+    });
+  });
+
   it('keeps the largest rendition of a picture item, captioned from its description', () => {
     const xml = newsItem({
       content:

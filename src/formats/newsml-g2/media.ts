@@ -19,6 +19,11 @@ const ITEM_KINDS: Readonly<Record<string, MediaKind>> = {
   audio: 'audio',
 };
 
+/** The kind of media a picture, graphic, video or audio item is; null for text and the rest. */
+export function mediaItemKind(itemMeta: XmlNode | undefined): MediaKind | null {
+  return ITEM_KINDS[conceptCode(first(itemMeta, 'itemClass')) ?? ''] ?? null;
+}
+
 export interface MediaContext {
   itemMeta: XmlNode | undefined;
   caption: string | null;
@@ -31,7 +36,7 @@ export interface MediaContext {
  * renditions count only when they are media, as do links to pictures and video.
  */
 export function remoteMedia(contentSet: XmlNode | undefined, ctx: MediaContext): DraftMedia[] {
-  const itemKind = ITEM_KINDS[conceptCode(first(ctx.itemMeta, 'itemClass')) ?? ''] ?? null;
+  const itemKind = mediaItemKind(ctx.itemMeta);
   const renditions = nodes(contentSet, 'remoteContent').flatMap((r) => rendition(r, itemKind));
   if (itemKind !== null) {
     const best = largestBy(renditions, area);
