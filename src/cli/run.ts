@@ -1,6 +1,7 @@
 /** `wirefeed run`: the background service until SIGTERM/SIGINT; SIGHUP reloads the config. */
 import { type Service, startService } from '../app.js';
 import { loadConfig } from '../config/index.js';
+import { installCrashHandlers } from '../observability/crash.js';
 import { createLogger, type Logger, wantsPretty } from '../observability/logger.js';
 
 const SHUTDOWN_DEADLINE_MS = 30_000;
@@ -10,6 +11,7 @@ const FATAL_DEADLINE_MS = 5_000;
 export async function runCommand(options: { config?: string }): Promise<void> {
   const config = loadConfig({ file: options.config });
   const logger = createLogger({ level: config.log.level, pretty: wantsPretty(config.log.pretty, 1), fd: 1 });
+  installCrashHandlers(logger);
   let stopping = false;
   let exitCode = 0;
   const shutdown = (signal: NodeJS.Signals | 'fatal') => {
