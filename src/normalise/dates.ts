@@ -46,12 +46,23 @@ export function parseDate(raw: string | null, timezone: string): Date | null {
   const text = raw?.trim().replace(/\s+/g, ' ');
   if (!text) return null;
   if (/^\d{10}(\d{3})?$/.test(text)) return epoch(text);
-  const fields = parseFields(text) ?? parseFields(tidy(text));
+  const order = numericOrder(timezone);
+  const fields = parseFields(text, order) ?? parseFields(tidy(text), order);
   return fields === null ? null : toInstant(fields, timezone);
 }
 
-function parseFields(text: string): Fields | null {
-  const fields = parseIso(text) ?? parseWords(text);
+/**
+ * How `05/06/2023` reads when neither number can only be a day: month first in the Americas'
+ * zones (US, Canada, Philippines-style feeds set there), day first everywhere else, India included.
+ */
+type NumericOrder = 'day-first' | 'month-first';
+
+function numericOrder(timezone: string): NumericOrder {
+  return /^(America|US|Canada)\//.test(timezone) ? 'month-first' : 'day-first';
+}
+
+function parseFields(text: string, order: NumericOrder): Fields | null {
+  const fields = parseIso(text) ?? parseWords(text, order);
   return fields !== null && isValid(fields) ? fields : null;
 }
 
@@ -100,10 +111,11 @@ function parseIso(text: string): Fields | null {
 
 /**
  * RFC 822 and desk strings, read token by token in any order: weekday (ignored), day, month name,
- * year (2-digit years: 00–49 → 20xx, per RFC 2822 §4.3), time with optional AM/PM, zone.
+ * year (2-digit years: 00–49 → 20xx, per RFC 2822 §4.3), time with optional AM/PM, zone; or a
+ * numeric date (`28-11-2026`, `28/11/2026`, `28.11.2026`, `2026-11-28`) in place of the first three.
  * An unknown word makes the whole string unreadable rather than guessed at.
  */
-function parseWords(text: string): Fields | null {
+function parseWords(text: string, order: NumericOrder): Fields | null {
   const f: Fields = {
     year: -1,
     month: -1,
@@ -124,10 +136,18 @@ function parseWords(text: string): Fields | null {
     const time = /^(\d{1,2})[:.](\d{2})(?::(\d{2}))?(am|pm)?$/i.exec(token);
     const month = MONTHS.get(token.toLowerCase().replace(/\.$/, ''));
     const upper = token.toUpperCase().replace(/\./g, '');
+    const numericDate = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(token);
+    const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/.exec(token);
     if (time && !hasTime) {
       [f.hour, f.minute, f.second] = [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)];
       meridiem = (time[4]?.toLowerCase() as 'am' | 'pm' | undefined) ?? null;
       hasTime = true;
+    } else if (numericDate && f.day < 0 && f.month < 0 && f.year < 0) {
+      const [a, b] = [Number(numericDate[1]), Number(numericDate[3])];
+      const dayFirst = a > 12 || (b <= 12 && order === 'day-first');
+      [f.day, f.month, f.year] = [dayFirst ? a : b, dayFirst ? b : a, Number(numericDate[4])];
+    } else if (isoDate && f.day < 0 && f.month < 0 && f.year < 0) {
+      [f.year, f.month, f.day] = [Number(isoDate[1]), Number(isoDate[2]), Number(isoDate[3])];
     } else if (upper === 'AM' || upper === 'PM') {
       meridiem = upper === 'AM' ? 'am' : 'pm';
     } else if (month !== undefined && f.month < 0) {

@@ -98,6 +98,20 @@ describe('parseDate: Indian desk strings and IST', () => {
     expect(utc('Jun 6, 2023 18:23 IST')).toBe('2023-06-06T12:53:00Z');
   });
 
+  it('reads numeric day-first dates with -, / or . and an ISO date followed by a zone word', () => {
+    expect(utc('06-07-2023 18:23:00')).toBe('2023-07-06T12:53:00Z');
+    expect(utc('06/07/2023 06:23 PM')).toBe('2023-07-06T12:53:00Z');
+    expect(utc('06.07.2023 18:23 IST')).toBe('2023-07-06T12:53:00Z');
+    expect(utc('2023-07-06 18:23:00 IST')).toBe('2023-07-06T12:53:00Z');
+  });
+
+  it('reads an ambiguous numeric date month first in American zones, and an unambiguous one either way', () => {
+    expect(utc('06/07/2023 10:00', 'America/New_York')).toBe('2023-06-07T14:00:00Z');
+    expect(utc('13/07/2023 10:00', 'America/New_York')).toBe('2023-07-13T14:00:00Z');
+    expect(utc('07/13/2023 10:00')).toBe('2023-07-13T04:30:00Z');
+    expect(utc('31/02/2023 10:00')).toBeNull();
+  });
+
   it('reads 12 AM as midnight', () => {
     expect(utc('Jun 6, 2023 12:05 AM IST')).toBe('2023-06-05T18:35:00Z');
   });
