@@ -17,9 +17,12 @@ export interface FoundDateline {
 
 /** Datelines sit in the first line or two; nothing further in is looked at. */
 const HEAD_LENGTH = 240;
-const CREDIT = /\(([A-Za-z][A-Za-z .&-]{0,38})\)/g;
+const CREDIT = /\(([A-Za-z][A-Za-z .&/-]{0,38})\)/g;
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
-const DATE_AT_END = new RegExp(`,?\\s*(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})\\s*$`, 'i');
+const DATE_AT_END = new RegExp(
+  `,?\\s*(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})(?:,?\\s+\\d{4})?\\s*$`,
+  'i',
+);
 /** Words that begin a multi-word place (`New Delhi`), or end one (`Kuwait City`). */
 // biome-ignore format: one list reads better than one word a line
 const PLACE_PREFIXES = new Set([
@@ -42,7 +45,9 @@ export function extractDateline(text: string): FoundDateline | null {
 
 function datelineAt(head: string, credit: RegExpExecArray | RegExpMatchArray): FoundDateline | null {
   const index = credit.index ?? 0;
-  const agency = agencyFromCredit(credit[1] ?? '');
+  // `(ANI/PRNewswire)`: a release distributed by the agency named first.
+  const words = credit[1] ?? '';
+  const agency = agencyFromCredit(words) ?? agencyFromCredit(words.split('/')[0] ?? '');
   let lead = head.slice(0, index).trimEnd();
   const date = DATE_AT_END.exec(lead);
   // An unknown parenthesis without a date is more likely a ticker or an aside than a credit.
@@ -61,7 +66,10 @@ function datelineAt(head: string, credit: RegExpExecArray | RegExpMatchArray): F
 
 /** `By Shirish B Pradhan Kathmandu` → byline + place; the place must be a suffix of `lead`. */
 function splitByline(lead: string): { byline: string | null; place: string } | null {
-  const lines = lead.split('\n').map((l) => l.trim());
+  const lines = lead
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const last = lines.at(-1) ?? '';
   if (lines.length > 2) return null;
   if (lines.length === 2) {

@@ -83,6 +83,22 @@ describe('extractDateline', () => {
     });
   });
 
+  it('reads a date with its year, a blank line after the byline, and a distributor after the agency', () => {
+    expect(extractDateline('PARIS, Nov 28, 2026 (AFP) - France said')).toMatchObject({
+      text: 'PARIS, Nov 28, 2026 (AFP)',
+      place: 'Paris',
+      agencyCode: 'AFP',
+    });
+    expect(extractDateline('By Jane Doe\n\nNEW YORK (AP) — Stocks rose')).toMatchObject({
+      text: 'NEW YORK (AP)',
+      byline: 'Jane Doe',
+    });
+    expect(extractDateline('New Delhi [India], Nov 28 (ANI/PRNewswire): Acme Ltd said')).toMatchObject({
+      place: 'New Delhi, India',
+      agencyCode: 'ANI',
+    });
+  });
+
   it('reads an unknown agency when a date is present', () => {
     expect(extractDateline('Dhaka, Jun 6 (UNB) Text')).toMatchObject({ place: 'Dhaka', agencyCode: null });
   });
