@@ -1,7 +1,8 @@
 /**
  * Bylines as agencies send them — "By JANE EXAMPLE Associated Press", "JANE ROE, AP Business
  * Writer", "Ravi Sample (PTI)" — reduced to the people: no "By", no agency credit or desk title,
- * and names in capitals set in title case (initials and mixed-case names are left alone). A byline that is only an agency credit is no byline.
+ * and names in capitals set in title case (initials and mixed-case names are left alone). A byline
+ * that is only an agency credit, "Agencies" or a desk e-mail address is no byline.
  */
 import type { Agency } from '../model/article.js';
 import { agencyFromCredit } from './agency.js';
@@ -11,11 +12,18 @@ const TITLE =
   /,?\s*(?:(?:AP|Associated Press|Reuters|AFP|PTI|IANS|ANI)\s+)?(?:[A-Z][a-z]+\s+)?(?:Writer|Correspondent|Editor|Reporter)s?$/;
 /** Trailing agency credits: "Associated Press", "(PTI)", ", Reuters". */
 const CREDIT =
-  /[,\s]*\(?(?:The\s+)?(?:Associated Press|Reuters|Agence France-Presse|AFP|AP|PTI|IANS|ANI|UNI)\)?$/;
+  /[,|/\s]*\(?(?:The\s+)?(?:Associated Press|Reuters|Agence France-Presse|AFP|AP|PTI|IANS|ANI|UNI)\)?$/;
+
+/** Not a person: the generic credit Indian desks use, or a desk mailbox. */
+const NOBODY = /^(?:(?:news\s+)?agenc(?:y|ies)|wires?|\S+@\S+\.\S+)$/i;
 
 export function cleanByline(raw: string | null, agency: Agency | null): string | null {
-  let text = raw?.replace(/\s+/g, ' ').trim() ?? '';
-  if (!text) return null;
+  let text =
+    raw
+      ?.replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^(?:written\s+)?by\b[:\s]*/i, '') ?? '';
+  if (!text || NOBODY.test(text)) return null;
   const credited = agencyFromCredit(text);
   if (
     credited &&
@@ -25,10 +33,9 @@ export function cleanByline(raw: string | null, agency: Agency | null): string |
     return null;
   }
   text = text
-    .replace(/^by[:\s]+/i, '')
     .replace(TITLE, '')
     .replace(CREDIT, '')
-    .replace(/[,;:\s]+$/, '');
+    .replace(/[,;:|\s]+$/, '');
   if (!text) return null;
   return text.replace(/\p{Lu}[\p{Lu}'’-]*\p{Lu}/gu, titleCase);
 }

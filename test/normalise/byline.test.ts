@@ -25,6 +25,20 @@ describe('cleanByline', () => {
     expect(cleanByline('  ', AP)).toBeNull();
   });
 
+  it('treats "By" plus the agency name, "Agencies", a desk mailbox or a bare "By" as no byline', () => {
+    expect(cleanByline('By Press Trust of India', PTI)).toBeNull();
+    expect(cleanByline('Agencies', PTI)).toBeNull();
+    expect(cleanByline('desk@pti.in', PTI)).toBeNull();
+    expect(cleanByline('By', PTI)).toBeNull();
+  });
+
+  it('drops "Written by" and a credit after a bar or slash, but not the "By" of a name', () => {
+    expect(cleanByline('Written by Rajesh Kumar', PTI)).toBe('Rajesh Kumar');
+    expect(cleanByline('Rajesh Kumar | PTI', PTI)).toBe('Rajesh Kumar');
+    expect(cleanByline('Jane Roe/AP', AP)).toBe('Jane Roe');
+    expect(cleanByline('Byron Smith', AP)).toBe('Byron Smith');
+  });
+
   it('keeps two people', () => {
     expect(cleanByline('By JANE EXAMPLE and RAVI SAMPLE', AP)).toBe('Jane Example and Ravi Sample');
   });
