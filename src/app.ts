@@ -15,6 +15,7 @@ import { BullMqPublisher } from './publish/bullmq-publisher.js';
 import { JOB_STATES } from './publish/queue-admin.js';
 import { connectRedis, type Redis } from './redis/connection.js';
 import { type EmbeddedRedis, type EmbeddedRedisEvent, startEmbeddedRedis } from './redis/embedded.js';
+import { logEmbedded, watchRedis } from './redis/watch.js';
 import { FeedHealthStore } from './scheduler/feed-health.js';
 import { FeedLocks } from './scheduler/feed-lock.js';
 import { FeedRunner } from './scheduler/feed-runner.js';
@@ -136,79 +137,6 @@ export function createRuntime(
   return { backends, runner, metrics, health, failingFeeds, close };
 }
 
-function logEmbedded(event: EmbeddedRedisEvent, logger: Logger, hooks: ServiceHooks): void {
-  if (event.kind === 'exited') {
-    const { code, signal } = event;
-    logger.error(
-      { event: 'redis.embedded_exited', code, signal },
-      'embedded redis-server died; restarting it',
-    );
-  } else if (event.kind === 'restarted') {
-    const { attempt, downtimeMs } = event;
-    logger.warn(
-      { event: 'redis.embedded_restarted', attempt, downtime_ms: downtimeMs },
-      'embedded redis-server back',
-    );
-  } else {
-    logger.fatal(
-      { event: 'redis.embedded_gave_up', err: event.error.message },
-      'embedded redis-server keeps dying',
-    );
-    hooks.onFatal?.(event.error);
-  }
-}
-
-type ErrorSource = { on(event: 'error', listener: (err: Error) => void): unknown };
-
-/**
- * Connection trouble and recovery are events an operator should see, once each. While Redis is
- * down the main connection, both queues and the poll worker fail every reconnect; those repeats
- * say nothing the first error and `redis.reconnecting` do not, and unheard queue errors would go
- * to stderr raw.
- */
-function watchRedis(
-  redis: Redis,
-  sources: { queues: ErrorSource[]; worker: ErrorSource },
-  logger: Logger,
-): void {
-  let down = false;
-  // Every connection sees the same outage: its first connection error is logged, the rest are not.
-  let connectionErrorLogged = false;
-  const heard = (event: string, message: string) => (err: Error) => {
-    if (isConnectionError(err)) {
-      if (connectionErrorLogged) return;
-      connectionErrorLogged = true;
-    }
-    logger.error({ event, err: err.message }, message);
-  };
-  redis.on('error', heard('redis.error', 'redis error'));
-  for (const queue of sources.queues) queue.on('error', heard('queue.error', 'queue error'));
-  sources.worker.on('error', heard('worker.error', 'poll worker error'));
-  redis.on('reconnecting', (delay: number) => {
-    if (!down) logger.warn({ event: 'redis.reconnecting', delay_ms: delay }, 'reconnecting to redis');
-    down = true;
-  });
-  redis.on('ready', () => {
-    if (down) logger.info({ event: 'redis.reconnected' }, 'redis connection back');
-    down = false;
-    connectionErrorLogged = false;
-  });
-}
-
-const CONNECTION_ERRORS = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-]);
-
-function isConnectionError(err: Error): boolean {
-  const code = (err as NodeJS.ErrnoException).code;
-  return (code !== undefined && CONNECTION_ERRORS.has(code)) || /connection is closed/i.test(err.message);
-}
-
 export interface Service {
   runtime: Runtime;
   healthPort: number | null;
@@ -224,7 +152,7 @@ export async function startService(
   logger: Logger,
   hooks: ServiceHooks = {},
 ): Promise<Service> {
-  const backends = await connectBackends(config, (event) => logEmbedded(event, logger, hooks));
+  const backends = await connectBackends(config, (event) => logEmbedded(event, logger, hooks.onFatal));
   const runtime = createRuntime(config, logger, backends, hooks);
   const pollQueue = createPollQueue(backends.redis, config.queue.pollQueue);
   const reconcile = async (next: Config) => {
