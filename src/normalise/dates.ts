@@ -52,8 +52,8 @@ export function parseDate(raw: string | null, timezone: string): Date | null {
 }
 
 /**
- * How `05/06/2023` reads when neither number can only be a day: month first in the Americas'
- * zones (US, Canada, Philippines-style feeds set there), day first everywhere else, India included.
+ * How `05/06/2023` reads when neither number can only be a day: month first for feeds set to an
+ * American zone (US and Canadian sites write month/day), day first everywhere else, India included.
  */
 type NumericOrder = 'day-first' | 'month-first';
 
