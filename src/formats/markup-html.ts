@@ -4,6 +4,7 @@
  * normalise/html.ts sanitises every body later, so this only has to produce well-formed HTML.
  */
 import { isElement, type Markup, type MarkupElement } from './markup.js';
+import { looksLikeHtml } from './text.js';
 
 export type Rendering =
   /** Emit `tag`; `attrs` says whether the source attributes go with it. */
@@ -19,6 +20,19 @@ export function markupToHtml(nodes: readonly Markup[], render: Renderer): string
   let html = '';
   for (const node of nodes) html += nodeToHtml(node, render);
   return html;
+}
+
+/**
+ * `markupToHtml` for the content of a story container (NITF `body.content`, a NewsML
+ * `DataContent`). Content that is only text with HTML tags in it is that HTML: agencies wrap a
+ * story's HTML in CDATA (`<body.content><![CDATA[Body<BR>more]]>`), which XML reads as text.
+ */
+export function containerToHtml(nodes: readonly Markup[], render: Renderer): string {
+  if (!nodes.some(isElement)) {
+    const text = nodes.join('');
+    if (looksLikeHtml(text)) return text.trim();
+  }
+  return markupToHtml(nodes, render);
 }
 
 /** Every element kept with its attributes, e.g. for XHTML, which already is HTML. */

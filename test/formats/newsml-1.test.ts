@@ -159,6 +159,11 @@ describe('NewsML 1.2', () => {
     expect(item(text('Line one\n\nLine two')).bodyHtml).toBe('<p>Line one</p><p>Line two</p>');
   });
 
+  it('reads CDATA-wrapped HTML inside a bare NITF body in DataContent as HTML', () => {
+    const body = '<body><body.content><![CDATA[Body here<BR>more here]]></body.content></body>';
+    expect(item(text(body)).bodyHtml).toBe('Body here<BR>more here');
+  });
+
   it('finds the text in a nested component when the top one only has news lines', () => {
     const nested = `${HEADLINE}<NewsComponent><ContentItem><MediaType FormalName="Text"/><DataContent><p>Body</p></DataContent></ContentItem></NewsComponent>`;
     expect(item(nested).bodyHtml).toBe('<p>Body</p>');

@@ -186,6 +186,12 @@ describe('NITF body.content', () => {
     );
   });
 
+  it('reads HTML wrapped in CDATA as the whole body.content as HTML (AAP, ABC)', () => {
+    expect(story('', '<![CDATA[Body here<BR>more here]]>').bodyHtml).toBe('Body here<BR>more here');
+    expect(story('', '\n  <![CDATA[<p>One</p><p>Two</p>]]>\n').bodyHtml).toBe('<p>One</p><p>Two</p>');
+    expect(story('', '<![CDATA[5 < 6, plain copy]]>').bodyHtml).toBe('5 &lt; 6, plain copy');
+  });
+
   it('drops pretty-printing indentation down to one newline', () => {
     expect(story('', '\n    <p>a</p>\n    <p>b</p>\n  ').bodyHtml).toBe('<p>a</p>\n<p>b</p>');
   });

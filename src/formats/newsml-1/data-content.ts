@@ -5,8 +5,8 @@
  * normalise/html.ts sanitises whatever comes out of here.
  */
 import { findElement, isElement, type Markup, type MarkupElement, markupText } from '../markup.js';
-import { markupToHtml, type Renderer } from '../markup-html.js';
-import { collapseWhitespace, textAsHtml } from '../text.js';
+import { containerToHtml, type Renderer } from '../markup-html.js';
+import { collapseWhitespace, looksLikeHtml, textAsHtml } from '../text.js';
 import { parseMarkup } from '../xml.js';
 
 /**
@@ -22,17 +22,19 @@ export function embeddedNitf(content: readonly Markup[]): MarkupElement | undefi
   return findElement(content, 'nitf');
 }
 
-/** The story as HTML: the `body` of XHTML, else the markup or text as given. */
+/**
+ * The story as HTML: the `body.content` of a bare NITF body, the `body` of XHTML, else the markup
+ * or text as given. HTML inside CDATA arrives as one text run that is really markup.
+ */
 export function dataContentHtml(content: readonly Markup[]): string | null {
-  const children = findElement(content, 'body')?.children ?? content;
-  if (children.some(isElement)) {
-    const html = markupToHtml(children, render).trim();
-    return html === '' ? null : html;
+  const container = findElement(content, 'body.content') ?? findElement(content, 'body');
+  const children = container?.children ?? content;
+  if (!children.some(isElement) && !looksLikeHtml(children.join(''))) {
+    const text = children.join('').trim();
+    return text === '' ? null : textAsHtml(text);
   }
-  const text = children.join('').trim();
-  if (text === '') return null;
-  // CDATA-wrapped HTML arrives as one text run that is really markup.
-  return /<(?:p|br|div)\b[^>]*>/i.test(text) ? text : textAsHtml(text);
+  const html = containerToHtml(children, render).trim();
+  return html === '' ? null : html;
 }
 
 /** Plain text of a caption component's DataContent (markup, or HTML inside CDATA). */

@@ -4,7 +4,7 @@
  */
 import type { ItemDraft } from '../../model/index.js';
 import { elementOf, elementsOf, type Markup, type MarkupElement, markupAttr } from '../markup.js';
-import { markupToHtml } from '../markup-html.js';
+import { containerToHtml, markupToHtml } from '../markup-html.js';
 import { textAsHtml } from '../text.js';
 import { mediaIn } from './media.js';
 import { renderNitf } from './render.js';
@@ -24,10 +24,8 @@ export function readBody(body: MarkupElement | undefined, draft: ItemDraft): voi
   const taglines = elementsOf(elementOf(body, 'body.end'), 'tagline');
   // A tagline ("Associated Press writer Jane Roe contributed.") is copy for readers: kept, last.
   const tail = taglines.map((t) => `<p>${markupToHtml(t.children, renderNitf)}</p>`).join('');
-  draft.bodyHtml = html(
-    contents.flatMap((c) => c.children),
-    tail,
-  );
+  const copy = contents.map((c) => containerToHtml(c.children, renderNitf)).join('');
+  draft.bodyHtml = (copy + tail).trim() || null;
   draft.media = contents.flatMap((c) => mediaIn(c.children));
 }
 
@@ -60,7 +58,7 @@ function subheadline(hedline: MarkupElement | undefined): string | null {
   return text === null ? null : textAsHtml(text);
 }
 
-function html(nodes: readonly Markup[], tail = ''): string | null {
-  const out = (markupToHtml(nodes, renderNitf) + tail).trim();
+function html(nodes: readonly Markup[]): string | null {
+  const out = markupToHtml(nodes, renderNitf).trim();
   return out === '' ? null : out;
 }
