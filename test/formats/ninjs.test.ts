@@ -156,6 +156,24 @@ describe('ninjs', () => {
     );
   });
 
+  it("reads AP Media API descriptions: a picture's description_caption, a story's headline_extended", () => {
+    expect(item({ description_caption: 'FILE - A photo' }).summaryHtml).toBe('<p>FILE - A photo</p>');
+    expect(item({ headline_extended: 'One line.' }).summaryHtml).toBe('<p>One line.</p>');
+    expect(item({ description_text: 'Sum', headline_extended: 'x' }).summaryHtml).toBe('<p>Sum</p>');
+  });
+
+  it('captions and credits an AP Media API picture from description_caption and its creditline', () => {
+    const picture = {
+      type: 'picture',
+      description_caption: 'FILE - A photo',
+      renditions: { main: { href: 'https://i.test/m.jpg', width: 30, height: 20 } },
+    };
+    const [withCreditline] = item({ ...picture, description_creditline: 'Jane Doe/AP' }).media;
+    expect(withCreditline).toMatchObject({ caption: 'FILE - A photo', credit: 'Jane Doe/AP' });
+    const [photographerOnly] = item({ ...picture, photographer: { name: 'John Roe' } }).media;
+    expect(photographerOnly?.credit).toBe('John Roe');
+  });
+
   it('reads by (2.x/3.x), byline (1.x) and AP bylines', () => {
     expect(item({ by: 'Jane Roe' }).byline).toBe('Jane Roe');
     expect(item({ byline: 'By JANE ROE' }).byline).toBe('By JANE ROE');

@@ -37,16 +37,23 @@ export function bodyOf(item: JsonObject): string | null {
   return htmlOf(variants(item.bodies), item, ['body_html', 'body_xhtml'], ['body_text']);
 }
 
-/** The description as HTML, for the summary. */
+/**
+ * The description as HTML, for the summary. The AP Media API names a picture's description
+ * `description_caption` and a story's one-sentence summary `headline_extended`.
+ */
 export function descriptionOf(item: JsonObject): string | null {
-  return htmlOf(variants(item.descriptions), item, ['description_html'], ['description_text']);
+  const textKeys = ['description_text', 'description_caption', 'headline_extended'];
+  return htmlOf(variants(item.descriptions), item, ['description_html'], textKeys);
 }
 
 /** The description as plain text, for a picture's caption. */
 export function captionOf(item: JsonObject): string | null {
   const list = variants(item.descriptions);
   const text = preferred(list.filter((v) => !isHtmlType(v.contentType))) ?? preferred(list);
-  const raw = text?.value ?? textField(item, 'description_text') ?? textField(item, 'description_html');
+  const raw =
+    text?.value ??
+    textField(item, 'description_text', 'description_caption') ??
+    textField(item, 'description_html');
   return raw === null ? null : plainText(raw.replace(/<[^>]*>/g, ' '));
 }
 

@@ -46,11 +46,20 @@ function pictureOf(object: JsonObject): DraftMedia[] {
       kind: kindOfType(object) ?? kindOf(null, mimeType),
       mimeType,
       caption: captionOf(object) ?? collapseWhitespace(textField(object, 'headline', 'title')),
-      credit: collapseWhitespace(textField(object, 'by', 'byline', 'copyrightHolder', 'copyrightholder')),
+      credit: creditOf(object),
       width: jsonInt(best.width),
       height: jsonInt(best.height),
     },
   ];
+}
+
+/** AP's `description_creditline` ("Jane Doe/AP") is the credit as AP wants it printed. */
+function creditOf(object: JsonObject): string | null {
+  const keys = ['description_creditline', 'by', 'byline', 'copyrightHolder', 'copyrightholder'];
+  const photographer = object.photographer;
+  const credit =
+    textField(object, ...keys) ?? (isObject(photographer) ? textField(photographer, 'name') : null);
+  return collapseWhitespace(credit);
 }
 
 /** Renditions that can be shown: with a link and not a text format. */
