@@ -231,6 +231,17 @@ describe('NewsML-G2 contentSet', () => {
     expect(item({ set: `<contentSet>${xhtml}</contentSet>` }).bodyHtml).toBe('<p>a</p><p></p>');
   });
 
+  it("leaves out the XHTML body's own header (dpa's date, keywords, headline, byline), not a section's", () => {
+    const xhtml =
+      '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body>' +
+      '<header><time>24.09.2024 12:05</time><ul class="slugline"><li>Gesundheit</li></ul><h1>Head</h1>' +
+      '<p class="byline">Von Jane Doe, dpa</p></header>' +
+      '<section class="main"><header><h2>Part one</h2></header><p>Story.</p></section></body></html></inlineXML>';
+    expect(item({ set: `<contentSet>${xhtml}</contentSet>` }).bodyHtml).toBe(
+      '<section class="main"><header><h2>Part one</h2></header><p>Story.</p></section>',
+    );
+  });
+
   it('reads NITF that a provider wrapped in CDATA inside inlineXML', () => {
     const set = nitfSet(
       '<![CDATA[<nitf><body><body.content><p>a &amp; b</p></body.content></body></nitf>]]>',

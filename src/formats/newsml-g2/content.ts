@@ -87,11 +87,16 @@ function markupIn(source: string): Markup[] | null {
   }
 }
 
-/** XHTML (`application/xhtml+xml`): the children of `html/body`, or the fragment as it stands. */
+/**
+ * XHTML (`application/xhtml+xml`): the children of `html/body`, or the fragment as it stands. The
+ * body's own `header` is left out: dpa's (digitalwires) repeats the item's date, keywords,
+ * headline and byline there, above the story; headers inside sections are the story's.
+ */
 function xhtmlBody(markup: readonly Markup[]): string | null {
   const html = findElement(markup, 'html');
   const body = elementOf(html, 'body');
-  const out = markupToHtml(body?.children ?? (html ? [] : markup), renderXhtml).trim();
+  const copy = body?.children.filter((c) => !isElement(c) || c.name !== 'header');
+  const out = markupToHtml(copy ?? (html ? [] : markup), renderXhtml).trim();
   return out === '' ? null : out;
 }
 
