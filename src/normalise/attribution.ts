@@ -37,11 +37,17 @@ export function resolveDateline(
   return place ? { text: place, place: normalisePlace(place) } : null;
 }
 
-/** "KATHMANDU, June 6" → "KATHMANDU": a metadata dateline's place is what precedes the date. */
+/**
+ * "KATHMANDU, June 6" → "KATHMANDU": a metadata dateline's place is what precedes the date. A
+ * dateline may state the date alone (NewsML-G2: "the date and/or place"; Reuters sends
+ * "2018-01-03 20:13:08 GMT+00:00"), and then it names no place.
+ */
 function placeOf(dateline: string): string | null {
   const head = dateline.split(/,?\s+(?=(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z][a-z]{2,8}|\())/)[0]?.trim();
-  return head || null;
+  return head && !DATE_FIRST.test(head) ? head : null;
 }
+
+const DATE_FIRST = /^(?:[\d(]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i;
 
 function squash(value: string | null): string | null {
   return value?.replace(/\s+/g, ' ').trim() || null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveDateline } from '../../src/normalise/attribution.js';
 import { extractDateline, stripDeskTags } from '../../src/normalise/dateline.js';
 
 describe('extractDateline', () => {
@@ -155,5 +156,24 @@ describe('stripDeskTags', () => {
   it('keeps a lone initials line without an IANS sign-off above it', () => {
     const html = '<p>Story.</p><p>and/or</p>';
     expect(stripDeskTags(html)).toBe(html);
+  });
+});
+
+describe('resolveDateline', () => {
+  it("takes a metadata dateline's place from before its date", () => {
+    expect(resolveDateline('KATHMANDU, June 6', null, null)).toEqual({
+      text: 'KATHMANDU, June 6',
+      place: 'Kathmandu',
+    });
+  });
+
+  it('finds no place in a dateline that states only the date', () => {
+    for (const text of ['2018-01-03 20:13:08 GMT+00:00', 'June 6, 2023', '(June 6)']) {
+      expect(resolveDateline(text, null, null)).toEqual({ text, place: null });
+    }
+  });
+
+  it('prefers the located place to the one in the text', () => {
+    expect(resolveDateline('June 6', 'Mumbai', null)).toEqual({ text: 'June 6', place: 'Mumbai' });
   });
 });
