@@ -31,6 +31,8 @@ export function resolveDateline(
   const place = squash(located);
   if (text) {
     const where = place ?? extractDateline(text)?.place ?? placeOf(text);
+    // A metadata dateline with the date alone says less than the one the copy opens with.
+    if (!where && found) return { text: found.text, place: found.place };
     return { text, place: where ? normalisePlace(where) : null };
   }
   if (found) return { text: found.text, place: place ? normalisePlace(place) : found.place };

@@ -2,7 +2,7 @@
  * Bylines as agencies send them — "By JANE EXAMPLE Associated Press", "JANE ROE, AP Business
  * Writer", "Ravi Sample (PTI)" — reduced to the people: no "By", no agency credit or desk title,
  * and names in capitals set in title case (initials and mixed-case names are left alone). A byline
- * that is only an agency credit, "Agencies" or a desk e-mail address is no byline.
+ * that is only an agency credit, "Agencies", a desk e-mail address or desk initials is no byline.
  */
 import type { Agency } from '../model/article.js';
 import { agencyFromCredit } from './agency.js';
@@ -14,8 +14,11 @@ const TITLE =
 const CREDIT =
   /[,|/\s]*\(?(?:The\s+)?(?:Associated Press|Reuters|Agence France-Presse|AFP|AP|PTI|IANS|ANI|UNI)\)?$/;
 
-/** Not a person: the generic credit Indian desks use, or a desk mailbox. */
-const NOBODY = /^(?:(?:news\s+)?agenc(?:y|ies)|wires?|\S+@\S+\.\S+)$/i;
+/**
+ * Not a person: the generic credit Indian desks use, a desk mailbox, or the desk's sign-off
+ * initials (EFE's and IANS's `daa/mt/msr`).
+ */
+const NOBODY = /^(?:(?:news\s+)?agenc(?:y|ies)|wires?|\S+@\S+\.\S+|[a-z]{2,4}(?:\/[a-z]{2,4})+)$/i;
 
 export function cleanByline(raw: string | null, agency: Agency | null): string | null {
   let text =

@@ -18,10 +18,15 @@ export interface FoundDateline {
 /** Datelines sit in the first line or two; nothing further in is looked at. */
 const HEAD_LENGTH = 240;
 const CREDIT = /\(([A-Za-z][A-Za-z .&/-]{0,38})\)/g;
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/**
+ * Month names as wires abbreviate them: English, and the Spanish (EFE `21 ene`), French (AFP
+ * `21 févr`), Italian (ANSA `01 LUG`) and German (dpa `3. Okt`) ones that differ.
+ */
+const MONTH =
+  '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|f[ée]v|avr|mai|jui|ao[uû]|d[ée]c|gen|mag|giu|lug|set|ott|m[äa]r|okt|dez)\\p{L}*\\.?';
 const DATE_AT_END = new RegExp(
-  `,?\\s*(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})(?:,?\\s+\\d{4})?\\s*$`,
-  'i',
+  `,?\\s*(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\.?\\s+${MONTH})(?:,?\\s+\\d{4})?\\s*$`,
+  'iu',
 );
 /** Words that begin a multi-word place (`New Delhi`), or end one (`Kuwait City`). */
 // biome-ignore format: one list reads better than one word a line

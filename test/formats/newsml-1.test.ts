@@ -123,6 +123,14 @@ describe('NewsML 1.2', () => {
     expect(item(HEADLINE).credit).toBe('AFP');
   });
 
+  it('takes no ISO country code for the place, but a country written out', () => {
+    const located = (country: string) =>
+      item(`${HEADLINE}<DescriptiveMetadata><Location HowPresent="Origin">
+        <Property FormalName="Country" Value="${country}"/></Location></DescriptiveMetadata>`).located;
+    expect(located('IND')).toBeNull();
+    expect(located('India')).toBe('India');
+  });
+
   it('reads language, IPTC subject codes, keywords and the origin city', () => {
     const metadata = `${HEADLINE}<DescriptiveMetadata><Language FormalName="fr"/>
       <SubjectCode><Subject FormalName="15000000"/><SubjectDetail FormalName="15054001"/></SubjectCode>

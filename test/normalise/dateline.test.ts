@@ -100,6 +100,17 @@ describe('extractDateline', () => {
     });
   });
 
+  it('reads the dates of Spanish, French, Italian and German wires', () => {
+    const cases: [string, string][] = [
+      ['Nueva Delhi, 21 ene (EFE).- Una pareja', 'Nueva Delhi'],
+      ['PARIS, 8 juin 2023 (AFP) - Le vote', 'Paris'],
+      ['Genève, 3 févr. 2024 (AFP) - La', 'Genève'],
+      ['ROMA, 01 LUG (ANSA) - Il governo', 'Roma'],
+      ['Berlin, 3. Okt (dpa) - Die', 'Berlin'],
+    ];
+    for (const [text, place] of cases) expect(extractDateline(text)?.place).toBe(place);
+  });
+
   it('reads an unknown agency when a date is present', () => {
     expect(extractDateline('Dhaka, Jun 6 (UNB) Text')).toMatchObject({ place: 'Dhaka', agencyCode: null });
   });
@@ -171,6 +182,14 @@ describe('resolveDateline', () => {
     for (const text of ['2018-01-03 20:13:08 GMT+00:00', 'June 6, 2023', '(June 6)']) {
       expect(resolveDateline(text, null, null)).toEqual({ text, place: null });
     }
+  });
+
+  it("takes the copy's dateline when the metadata one states only the date", () => {
+    const found = extractDateline('JOHANNESBURG, South Africa, July 22, 2022 (GLOBE NEWSWIRE) -- Enernet');
+    expect(resolveDateline('July 22, 2022', null, found)).toEqual({
+      text: 'JOHANNESBURG, South Africa, July 22, 2022 (GLOBE NEWSWIRE)',
+      place: 'Johannesburg, South Africa',
+    });
   });
 
   it('prefers the located place to the one in the text', () => {

@@ -79,6 +79,8 @@ function providerOf(component: XmlNode | undefined): string | null {
   return collapseWhitespace(attr(party, 'FormalName'));
 }
 
+const ISO_CODE = /^[A-Z]{2,3}$/;
+
 /**
  * `Location` properties (City, CountryArea, Country), the story's origin first when several are
  * given (`HowPresent="Origin"`).
@@ -93,7 +95,10 @@ function locatedOf(metadata: XmlNode | undefined): string | null {
         properties.find((p) => attr(p, 'FormalName') === name),
         'Value',
       );
-    const place = value('City') ?? value('CountryArea') ?? value('Country');
+    // Country is usually an ISO 3166 code (`IND`), which is no place to print in a dateline.
+    const country = value('Country');
+    const place =
+      value('City') ?? value('CountryArea') ?? (country && !ISO_CODE.test(country) ? country : null);
     if (place !== null) return place;
   }
   return null;
