@@ -39,3 +39,8 @@ export function contentHash(content: HashedContent): string {
   const digest = hash('sha256', canonical, 'base64url').slice(0, 32);
   return `${CONTENT_HASH_SCHEME}:${digest}`;
 }
+
+/** `c1` of `c1:…`: hashes of different schemes say nothing about whether the content changed. */
+export function hashScheme(hash: string): string {
+  return hash.slice(0, Math.max(0, hash.indexOf(':')));
+}

@@ -2,13 +2,14 @@
  * What to do with an article given what was seen before: the pure heart of dedup.
  *
  * - new → `publish` v1 (unless older than the feed's maxAge: remembered, not queued);
- * - same content → nothing;
+ * - same content → nothing (a hash of an older scheme is re-baselined, not compared);
  * - changed → `update` v+1, unless the source's own version is older or equal (a late copy);
  * - canceled → `kill` v+1 and a tombstone: nothing for that id is published again;
  * - withheld → nothing until it is usable.
  */
 import type { Article } from '../model/article.js';
 import type { PublishAction } from '../model/poll.js';
+import { hashScheme } from './content-hash.js';
 import { compareSourceVersions } from './source-version.js';
 
 export interface SeenState {
@@ -23,7 +24,14 @@ export interface SeenState {
   killed: boolean;
 }
 
-export type SkipReason = 'unchanged' | 'withheld' | 'killed' | 'stale' | 'backfill' | 'kill_unknown';
+export type SkipReason =
+  | 'unchanged'
+  | 'rehashed'
+  | 'withheld'
+  | 'killed'
+  | 'stale'
+  | 'backfill'
+  | 'kill_unknown';
 
 export type Decision =
   | { kind: 'queue'; action: PublishAction; version: number; remember: SeenState }
@@ -65,6 +73,11 @@ export function decide(previous: SeenState | null, article: Article, context: De
   if (isLate(previous, article)) return { kind: 'skip', reason: 'stale', remember: null };
   if (previous.contentHash === article.provenance.contentHash) {
     return { kind: 'skip', reason: 'unchanged', remember: null };
+  }
+  // Remembered under an older hash scheme: what is hashed changed, not necessarily the story. The
+  // new hash becomes the baseline, so rolling out a scheme sends no update for every live story.
+  if (hashScheme(previous.contentHash) !== hashScheme(article.provenance.contentHash)) {
+    return { kind: 'skip', reason: 'rehashed', remember: remember(previous.version, false) };
   }
   const version = previous.version + 1;
   return {

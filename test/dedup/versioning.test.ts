@@ -33,6 +33,19 @@ describe('decide', () => {
     expect(decide(seen(), article('c1:same'), NOW)).toMatchObject({ kind: 'skip', reason: 'unchanged' });
   });
 
+  it('re-baselines a hash of an older scheme instead of queueing an update', () => {
+    const decision = decide(seen({ version: 3, contentHash: 'c0:old' }), article('c1:new'), NOW);
+    expect(decision).toMatchObject({
+      kind: 'skip',
+      reason: 'rehashed',
+      remember: { version: 3, contentHash: 'c1:new', firstSeen: '2023-06-06T12:00:00Z', killed: false },
+    });
+    expect(decide(seen({ version: 3, contentHash: 'c1:new' }), article('c1:changed'), NOW)).toMatchObject({
+      kind: 'queue',
+      action: 'update',
+    });
+  });
+
   it('queues changed content as an update with the next version', () => {
     expect(decide(seen({ version: 3 }), article('c1:changed'), NOW)).toMatchObject({
       kind: 'queue',
