@@ -4,8 +4,8 @@
  */
 import type { DraftMedia, MediaKind } from '../model/index.js';
 import { largestBy } from './largest.js';
-import { attr, childText, nodes, type XmlNode } from './node.js';
-import { toInt } from './text.js';
+import { attr, childText, first, nodes, type XmlNode } from './node.js';
+import { textAsHtml, toInt } from './text.js';
 import { uniqueBy } from './unique.js';
 
 /**
@@ -28,6 +28,21 @@ export function mediaOf(item: XmlNode): DraftMedia[] {
   }
   for (const enclosure of nodes(item, 'enclosure')) found.push(...fromEnclosure(enclosure));
   return uniqueBy(found, (m) => m.url);
+}
+
+/**
+ * The item's Media RSS description, its own or its first group's or content's, as HTML: the only
+ * copy a video item carries (YouTube, agency video wires), so it stands in for a missing one.
+ * `type="html"` says it is markup; plain text is the default.
+ */
+export function mediaDescriptionOf(item: XmlNode): string | null {
+  const scopes = [item, ...nodes(item, 'media:group'), ...nodes(item, 'media:content')];
+  for (const scope of scopes) {
+    const node = first(scope, 'media:description');
+    const text = childText(scope, 'media:description');
+    if (text !== null) return attr(node, 'type')?.toLowerCase() === 'html' ? text : textAsHtml(text);
+  }
+  return null;
 }
 
 function preferredRendition(contents: XmlNode[]): XmlNode | undefined {

@@ -17,6 +17,15 @@ function entry(xml: string, head = '', rootAttrs = ''): ItemDraft {
 }
 
 describe('Atom entries', () => {
+  it('takes the media:group description as the copy of an entry with no content or summary (YouTube)', () => {
+    const draft = entry(
+      '<title>Video</title><media:group><media:title>Video</media:title><media:description>What it shows.</media:description></media:group>',
+      '',
+      'xmlns:media="http://search.yahoo.com/mrss/"',
+    );
+    expect(draft.bodyHtml).toBe('<p>What it shows.</p>');
+  });
+
   it('reads a text title as plain text', () => {
     expect(entry('<title type="text">5 &lt; 6 &amp; more</title>')).toMatchObject({
       title: '5 < 6 & more',

@@ -125,6 +125,21 @@ describe('RSS items', () => {
     expect(draft.media).toMatchObject([{ url: 'https://i.test/v.mp4', kind: 'video', caption: 'Clip' }]);
   });
 
+  it("takes a video item's media:description as its copy when it has no description", () => {
+    const group = (description: string) =>
+      `<title>t</title><media:group><media:content url="https://i.test/v.mp4"/>${description}</media:group>`;
+    expect(item(group('<media:description>A clip &amp; more</media:description>')).bodyHtml).toBe(
+      '<p>A clip &amp; more</p>',
+    );
+    expect(
+      item(group('<media:description type="html">&lt;b&gt;A&lt;/b&gt;</media:description>')).bodyHtml,
+    ).toBe('<b>A</b>');
+    const withDescription = item(
+      `<description>Story</description>${group('<media:description>Clip</media:description>')}`,
+    );
+    expect(withDescription.bodyHtml).toBe('Story');
+  });
+
   it('uses media:thumbnail only when there is no media:content', () => {
     const withContent = item(
       '<title>t</title><media:content url="https://i.test/big.jpg" medium="image"/><media:thumbnail url="https://i.test/t.jpg"/>',

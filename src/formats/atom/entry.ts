@@ -6,7 +6,7 @@ import {
   IngestError,
   type ItemDraft,
 } from '../../model/index.js';
-import { kindOf, mediaOf } from '../media-rss.js';
+import { kindOf, mediaDescriptionOf, mediaOf } from '../media-rss.js';
 import { attr, childText, childTextOf, first, nodes, type XmlNode } from '../node.js';
 import { collapseWhitespace, isHttpUrl, resolveBase } from '../text.js';
 import { uniqueBy } from '../unique.js';
@@ -30,7 +30,7 @@ export function parseEntry(entry: XmlNode, feed: FeedContext): ItemDraft {
   const content = asHtml(textConstruct(entry.content));
   const summary = asHtml(textConstruct(entry.summary));
   // Same rule as RSS: without content the summary is the story, and no separate summary is kept.
-  draft.bodyHtml = content ?? summary;
+  draft.bodyHtml = content ?? summary ?? mediaDescriptionOf(entry);
   draft.summaryHtml = content === null ? null : summary;
   draft.author = authorsOf(entry) ?? feed.authors;
   draft.published = childTextOf(entry, ['published', 'issued', 'created']);

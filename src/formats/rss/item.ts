@@ -1,6 +1,6 @@
 /** One RSS `<item>` → ItemDraft. Spec: https://www.rssboard.org/rss-specification */
 import { type DraftSubject, emptyDraft, IngestError, type ItemDraft } from '../../model/index.js';
-import { mediaOf } from '../media-rss.js';
+import { mediaDescriptionOf, mediaOf } from '../media-rss.js';
 import {
   attr,
   childText,
@@ -65,7 +65,7 @@ function permalink(guid: XmlNode | undefined): string | null {
 function bodyAndSummary(item: XmlNode): Pick<ItemDraft, 'bodyHtml' | 'summaryHtml'> {
   const description = bodyText(item, 'description');
   const content = bodyText(item, 'content:encoded');
-  if (content === null) return { bodyHtml: description, summaryHtml: null };
+  if (content === null) return { bodyHtml: description ?? mediaDescriptionOf(item), summaryHtml: null };
   return { bodyHtml: content, summaryHtml: description === content ? null : description };
 }
 
