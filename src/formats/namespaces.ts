@@ -29,14 +29,17 @@ export function canonicalPrefixes(xml: string): Map<string, string> | null {
   for (const [, prefix, uri] of xml.matchAll(DECLARATION)) {
     const conventional = uri === undefined ? undefined : CONVENTIONAL[uri];
     if (prefix === undefined || conventional === undefined) continue;
-    // In an Atom document, prefixed Atom elements (`<atom:feed>`, or `<p0:entry xmlns:p0=…>` under a
-    // plain `<feed>`) read as plain Atom; in RSS the same namespace only marks extensions
-    // (`<atom:link rel="self">`) and keeps its prefix.
-    const target =
-      conventional === 'atom' && (root === 'feed' || root === `${prefix}:feed`) ? '' : conventional;
+    // In an Atom document, prefixed Atom elements (`<atom:feed>`, `<atom:entry>` standing alone, or
+    // `<p0:entry xmlns:p0=…>` under a plain `<feed>`) read as plain Atom; in RSS the same namespace
+    // only marks extensions (`<atom:link rel="self">`) and keeps its prefix.
+    const target = conventional === 'atom' && isAtomRoot(root, prefix) ? '' : conventional;
     if (target === prefix) continue;
     map ??= new Map();
     map.set(prefix, target);
   }
   return map;
+}
+
+function isAtomRoot(root: string | null, prefix: string): boolean {
+  return root === 'feed' || root === 'entry' || root === `${prefix}:feed` || root === `${prefix}:entry`;
 }

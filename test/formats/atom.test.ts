@@ -225,4 +225,22 @@ describe('prefixed Atom documents', () => {
       { ok: true, draft: { guid: 'urn:2', title: 'Hi', bodyHtml: '<p>Hello World</p>' } },
     ]);
   });
+
+  it('reads an Atom Entry Document (a lone entry as the root) as a feed of one', () => {
+    const read = (xml: string) =>
+      parseFeed(new TextEncoder().encode(xml), { contentType: null, fileName: null, declared: null });
+    const plain = read(
+      '<?xml version="1.0"?><entry xmlns="http://www.w3.org/2005/Atom"><id>urn:3</id><title>One</title>' +
+        '<content type="html">&lt;p&gt;Body&lt;/p&gt;</content></entry>',
+    );
+    expect(plain.format).toBe('atom');
+    expect(plain.items).toMatchObject([
+      { ok: true, draft: { guid: 'urn:3', title: 'One', bodyHtml: '<p>Body</p>' } },
+    ]);
+    const prefixed = read(
+      '<atom:entry xmlns:atom="http://www.w3.org/2005/Atom"><atom:id>urn:4</atom:id><atom:title>Two</atom:title></atom:entry>',
+    );
+    expect(prefixed.items).toMatchObject([{ ok: true, draft: { guid: 'urn:4', title: 'Two' } }]);
+    expect(() => read('<entry><id>x</id></entry>')).toThrow(/unsupported root element <entry>/);
+  });
 });

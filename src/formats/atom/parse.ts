@@ -1,4 +1,4 @@
-/** Atom 1.0 (RFC 4287) and Atom 0.3 → FeedDraft. Both have the root `<feed>`. */
+/** Atom 1.0 (RFC 4287) and Atom 0.3 → FeedDraft. Both have the root `<feed>`; an entry may stand alone. */
 import { type FeedDraft, IngestError } from '../../model/index.js';
 import { itemResult } from '../item-result.js';
 import { attr, childText, isNode, nodes, type XmlNode } from '../node.js';
@@ -16,9 +16,15 @@ const RAW_TEXT = [
   ...['title', 'summary', 'content', 'rights'].map((n) => `feed.entry.${n}`),
 ];
 const parseAtomXml = createXmlParser({ repeatable: REPEATABLE, stopNodes: RAW_TEXT });
+/** An Atom Entry Document has its own paths: a parser of its own keeps them off the feed path. */
+const parseEntryXml = createXmlParser({
+  repeatable: REPEATABLE,
+  stopNodes: ['title', 'summary', 'content', 'rights'].map((n) => `entry.${n}`),
+});
 
-export function parseAtom(text: string): FeedDraft {
-  const feed = atomRoot(parseAtomXml(text));
+/** `entryDocument`: the root is a lone `<entry>` (the format module tells from the sniffed root). */
+export function parseAtom(text: string, entryDocument = false): FeedDraft {
+  const feed = entryDocument ? entryFeed(text) : atomRoot(parseAtomXml(text));
   const ctx: FeedContext = {
     authors: authorsOf(feed),
     language: attr(feed, 'xml:lang'),
@@ -38,6 +44,14 @@ export function parseAtom(text: string): FeedDraft {
       ),
     ),
   };
+}
+
+/** A lone `<entry>` read as a feed of one entry, with no feed-level metadata of its own. */
+function entryFeed(text: string): XmlNode {
+  const doc = parseEntryXml(text);
+  const entry = doc.entry;
+  if (entry === undefined) return atomRoot(doc);
+  return { entry: Array.isArray(entry) ? entry : [entry] };
 }
 
 function atomRoot(doc: XmlNode): XmlNode {
