@@ -321,6 +321,18 @@ describe('NewsML-G2 contentSet', () => {
     });
   });
 
+  it("takes an AFP video's synthesis as its copy and caption, not its shot list", () => {
+    const xml = newsItem({
+      content:
+        '<description role="afpdescRole:script">SHOTLIST: KUWAIT. VAR inside</description>' +
+        '<description role="afpdescRole:synthe">Donors meet in Kuwait.</description>',
+      set: '<contentSet><remoteContent href="https://v.test/a.mp4" contenttype="video/mp4" width="1280"/></contentSet>',
+    }).replace('ninat:text', 'ninat:video');
+    const draft = draftOf(parseNewsMlG2(xml).items[0]);
+    expect(draft.summaryHtml).toBe('<p>Donors meet in Kuwait.</p>');
+    expect(draft.media).toMatchObject([{ url: 'https://v.test/a.mp4', caption: 'Donors meet in Kuwait.' }]);
+  });
+
   it('keeps the largest rendition of a picture item, captioned from its description', () => {
     const xml = newsItem({
       content:

@@ -40,7 +40,8 @@ export function parseNewsItem(item: XmlNode): ItemDraft {
   draft.rights = rightsOf(item);
   const contentSet = first(item, 'contentSet');
   readInlineContent(contentSet, draft);
-  const captionText = lineOf(described(contentMeta, 'caption'));
+  // AFP describes its videos with a "synthesis" (`afpdescRole:synthe`), beside the shot list.
+  const captionText = lineOf(described(contentMeta, 'caption', 'synthe'));
   // A picture or video item has no body: its caption is the copy.
   if (draft.bodyHtml === null && captionText !== null) draft.summaryHtml ??= textAsHtml(captionText);
   const caption = captionText ?? draft.title;

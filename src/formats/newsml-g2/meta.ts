@@ -35,15 +35,16 @@ export function readContentMeta(meta: XmlNode | undefined, catalog: Catalog, dra
 }
 
 /**
- * The `description` with role `role` (`drol:summary`, `drol:caption`), else one with no role.
- * Only plain text is read: G2 descriptions rarely carry inline markup.
+ * The `description` with the first of `roles` found (`drol:summary`, `drol:caption`), else one
+ * with no role. Only plain text is read: G2 descriptions rarely carry inline markup.
  */
-export function described(meta: XmlNode | undefined, role: string): XmlNode | undefined {
+export function described(meta: XmlNode | undefined, ...roles: string[]): XmlNode | undefined {
   const descriptions = nodes(meta, 'description');
-  return (
-    descriptions.find((d) => codeOf(attr(d, 'role')) === role) ??
-    descriptions.find((d) => attr(d, 'role') === null)
-  );
+  for (const role of roles) {
+    const found = descriptions.find((d) => codeOf(attr(d, 'role')) === role);
+    if (found !== undefined) return found;
+  }
+  return descriptions.find((d) => attr(d, 'role') === null);
 }
 
 export function lineOf(node: XmlNode | undefined): string | null {
