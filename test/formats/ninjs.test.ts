@@ -144,6 +144,16 @@ describe('ninjs', () => {
     expect(item({ body_text: '<p>Markup sent as text.</p>' }).bodyHtml).toBe('<p>Markup sent as text.</p>');
   });
 
+  it('reads a NITF body as HTML before a plain-text one, and the text when the NITF is broken', () => {
+    const nitf = '<nitf><body><body.content><p>From <b>NITF</b>.</p></body.content></body></nitf>';
+    const bodies = (value: string) => [
+      { role: 'nitf', contentType: 'text/vnd.IPTC.NITF', value },
+      { role: 'text', contentType: 'text/plain', value: 'From text.' },
+    ];
+    expect(item({ bodies: bodies(nitf) }).bodyHtml).toBe('<p>From <b>NITF</b>.</p>');
+    expect(item({ bodies: bodies('<nitf><body>') }).bodyHtml).toBe('<p>From text.</p>');
+  });
+
   it('reads an untyped body as HTML only when it holds markup', () => {
     expect(item({ bodies: [{ value: '<p>x</p>' }] }).bodyHtml).toBe('<p>x</p>');
     expect(item({ bodies: [{ value: '5 < 6' }] }).bodyHtml).toBe('<p>5 &lt; 6</p>');

@@ -4,8 +4,13 @@
  * `{ role, contenttype | contentType, value }` (ninjs 2.0/3.0 schema: "for a simple body use an
  * array with one object only containing the value property").
  */
+
+import { emptyDraft } from '../../model/index.js';
 import { field, isObject, type JsonObject, jsonList, jsonText, textField } from '../json.js';
+import { findElement } from '../markup.js';
+import { nitfToDraft } from '../nitf/parse.js';
 import { declaredTextAsHtml, looksLikeHtml, plainText, textAsHtml } from '../text.js';
+import { parseXmlMarkup } from '../xml.js';
 
 interface Variant {
   role: string | null;
@@ -62,11 +67,15 @@ function htmlOf(list: Variant[], item: JsonObject, htmlKeys: string[], textKeys:
   if (html !== null) return html.value;
   const flatHtml = textField(item, ...htmlKeys);
   if (flatHtml !== null) return flatHtml;
+  const nitf = list.map((v) => (isNitfType(v.contentType) ? nitfBody(v.value) : null)).find((b) => b);
+  if (nitf) return nitf;
   // An untyped value is "up to the provider": markup is read as HTML, anything else as text.
   const untyped = preferred(list.filter((v) => v.contentType === null));
   if (untyped !== null) return looksLikeHtml(untyped.value) ? untyped.value : textAsHtml(untyped.value);
-  // Other types (an `application/nitf+xml` body) are markup this reader does not understand.
-  const plain = preferred(list.filter((v) => v.contentType?.startsWith('text/')));
+  // Other markup types (a NITF body that did not parse) are not text.
+  const plain = preferred(
+    list.filter((v) => v.contentType?.startsWith('text/') && !isNitfType(v.contentType)),
+  );
   const text = plain?.value ?? textField(item, ...textKeys);
   return text === null ? null : declaredTextAsHtml(text);
 }
@@ -88,6 +97,27 @@ function variants(value: unknown): Variant[] {
 
 function preferred(list: Variant[]): Variant | null {
   return list.find((v) => v.role === null || MAIN_ROLES.has(v.role)) ?? list[0] ?? null;
+}
+
+/** `application/nitf+xml`, or IPTC's registered `text/vnd.IPTC.NITF`. */
+function isNitfType(contentType: string | null): boolean {
+  return contentType?.includes('nitf') ?? false;
+}
+
+/**
+ * A NITF body's `body.content` as HTML, read like a NITF document (nitf/draft.ts); null when it is
+ * not well-formed NITF, so a text body beside it is taken instead.
+ */
+function nitfBody(value: string): string | null {
+  try {
+    const nitf = findElement(parseXmlMarkup(value), 'nitf');
+    if (nitf === undefined) return null;
+    const draft = emptyDraft();
+    nitfToDraft(nitf, draft);
+    return draft.bodyHtml;
+  } catch {
+    return null;
+  }
 }
 
 function isHtmlType(contentType: string | null): boolean {
