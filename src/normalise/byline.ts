@@ -20,6 +20,8 @@ const CREDIT =
  */
 const NOBODY = /^(?:(?:news\s+)?agenc(?:y|ies)|wires?|\S+@\S+\.\S+|[a-z]{2,4}(?:\/[a-z]{2,4})+)$/i;
 
+const AGENCY_CODE = /^\p{Lu}{2,5}$/u;
+
 export function cleanByline(raw: string | null, agency: Agency | null): string | null {
   let text =
     raw
@@ -38,8 +40,9 @@ export function cleanByline(raw: string | null, agency: Agency | null): string |
   text = text
     .replace(TITLE, '')
     .replace(CREDIT, '')
-    .replace(/[,;:|\s]+$/, '');
-  if (!text) return null;
+    .replace(/[,;:|\s-]+$/, '');
+  // What is left is one code in capitals (`NTB` of `NTB-Reuters`, `TT`): an agency, not a person.
+  if (!text || AGENCY_CODE.test(text)) return null;
   return text.replace(/\p{Lu}[\p{Lu}'’-]*\p{Lu}/gu, titleCase);
 }
 

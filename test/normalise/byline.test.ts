@@ -25,13 +25,15 @@ describe('cleanByline', () => {
     expect(cleanByline('  ', AP)).toBeNull();
   });
 
-  it('treats "By" plus the agency name, "Agencies", a desk mailbox, desk initials or a bare "By" as no byline', () => {
+  it('treats "By" plus the agency name, "Agencies", a desk mailbox, desk initials, an agency code or a bare "By" as no byline', () => {
     expect(cleanByline('By Press Trust of India', PTI)).toBeNull();
     expect(cleanByline('Agencies', PTI)).toBeNull();
     expect(cleanByline('desk@pti.in', PTI)).toBeNull();
     expect(cleanByline('By', PTI)).toBeNull();
     expect(cleanByline('daa/mt/msr', null)).toBeNull();
     expect(cleanByline('sbp/arm', null)).toBeNull();
+    expect(cleanByline('NTB-Reuters', null)).toBeNull();
+    expect(cleanByline('TT', null)).toBeNull();
   });
 
   it('drops "Written by" and a credit after a bar or slash, but not the "By" of a name', () => {
