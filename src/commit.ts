@@ -24,7 +24,7 @@ export interface CommitOptions {
   maxAgeMs: number;
 }
 
-export type CommitCounts = Pick<PollCounts, 'new' | 'updated' | 'killed' | 'unchanged'>;
+export type CommitCounts = Pick<PollCounts, 'new' | 'updated' | 'killed' | 'unchanged' | 'skipped'>;
 
 export interface CommitResult {
   jobs: PublishJob[];
@@ -43,12 +43,14 @@ export async function commitArticles(
   const entries: QueueEntry[] = [];
   const remember = new Map<string, SeenState>();
   let unchanged = 0;
+  let skipped = 0;
   for (const article of unique) {
     const prior = previous.get(article.id) ?? null;
     const decision = decide(prior, article, context);
     if (decision.remember) remember.set(article.id, decision.remember);
     if (decision.kind === 'skip') {
-      unchanged += 1;
+      if (decision.reason === 'unchanged' || decision.reason === 'rehashed') unchanged += 1;
+      else skipped += 1;
       log?.debug(
         { event: 'article.skipped', article_id: article.id, reason: decision.reason },
         'article skipped',
@@ -67,7 +69,7 @@ export async function commitArticles(
   const count = (action: string) => entries.filter((e) => e.job.action === action).length;
   return {
     jobs,
-    counts: { new: count('publish'), updated: count('update'), killed: count('kill'), unchanged },
+    counts: { new: count('publish'), updated: count('update'), killed: count('kill'), unchanged, skipped },
   };
 }
 
@@ -95,7 +97,7 @@ export interface SliceCommit {
  */
 export function sliceCommit(deps: CommitDeps, options: CommitOptions, log?: Logger): SliceCommit {
   const ids = new Set<string>();
-  const counts: CommitCounts = { new: 0, updated: 0, killed: 0, unchanged: 0 };
+  const counts: CommitCounts = { new: 0, updated: 0, killed: 0, unchanged: 0, skipped: 0 };
   let buffer: Article[] = [];
   let running: Promise<void> | null = null;
   let failure: { error: unknown } | null = null;
@@ -112,6 +114,7 @@ export function sliceCommit(deps: CommitDeps, options: CommitOptions, log?: Logg
         counts.updated += result.counts.updated;
         counts.killed += result.counts.killed;
         counts.unchanged += result.counts.unchanged;
+        counts.skipped += result.counts.skipped;
       } catch (error) {
         // Seen-store errors arrive raw from ioredis; the publisher's are classified already.
         failure = { error: toIngestError(error, 'QUEUE_FAILED') };

@@ -48,7 +48,7 @@ export async function pollFeed(target: PollTarget, deps: PipelineDeps, log: Logg
     status: 'ok',
     httpStatus: null,
     bytes: 0,
-    counts: { seen: 0, new: 0, updated: 0, killed: 0, unchanged: 0, rejected: 0 },
+    counts: { seen: 0, new: 0, updated: 0, killed: 0, unchanged: 0, skipped: 0, rejected: 0 },
     errorCode: null,
     error: null,
     rejected: [],

@@ -22,8 +22,13 @@ export interface PollCounts {
   new: number;
   updated: number;
   killed: number;
-  /** Not queued: unchanged, a late older version, withheld, tombstoned, or too old on first sight. */
+  /** Not queued because the content is what was already queued (or remembered). */
   unchanged: number;
+  /**
+   * Not queued for another reason: too old on first sight (backfill), withheld, a late copy of an
+   * older version, a story already killed, or a kill of one never queued.
+   */
+  skipped: number;
   rejected: number;
 }
 

@@ -31,7 +31,7 @@ export class Metrics {
   });
   private readonly articles = new Counter({
     name: 'wirefeed_articles_total',
-    help: 'Articles by feed and queue action (publish, update, kill) or unchanged.',
+    help: 'Articles by feed and queue action (publish, update, kill), or not queued (unchanged, skipped).',
     labelNames: ['feed_id', 'action'] as const,
     registers: [this.registry],
   });
@@ -93,6 +93,7 @@ export class Metrics {
     this.articles.inc({ feed_id, action: 'update' }, result.counts.updated);
     this.articles.inc({ feed_id, action: 'kill' }, result.counts.killed);
     this.articles.inc({ feed_id, action: 'unchanged' }, result.counts.unchanged);
+    this.articles.inc({ feed_id, action: 'skipped' }, result.counts.skipped);
     for (const item of result.rejected) this.rejected.inc({ feed_id, error_code: item.code });
     if (result.status === 'failed') {
       this.consecutiveFailures.inc({ feed_id });

@@ -122,7 +122,7 @@ describe('versions through Redis and BullMQ', () => {
   it('remembers but does not queue copy older than maxAge on first sight', async () => {
     const old = copy('c1:old', null, { versionCreated: '2023-06-01T00:00:00Z' });
     const result = await commitArticles([old], deps, { now: NOW, maxAgeMs: 48 * 3_600_000 });
-    expect(result).toMatchObject({ jobs: [], counts: { new: 0, unchanged: 1 } });
+    expect(result).toMatchObject({ jobs: [], counts: { new: 0, unchanged: 0, skipped: 1 } });
     expect((await commitArticles([old], deps, { now: NOW, maxAgeMs: 48 * 3_600_000 })).jobs).toEqual([]);
   });
 
