@@ -14,11 +14,10 @@ const TITLE =
 const CREDIT =
   /[,|/\s]*\(?(?:The\s+)?(?:Associated Press|Reuters|Agence France-Presse|AFP|AP|PTI|IANS|ANI|UNI)\)?$/;
 
-/**
- * Not a person: the generic credit Indian desks use, a desk mailbox, or the desk's sign-off
- * initials (EFE's and IANS's `daa/mt/msr`).
- */
-const NOBODY = /^(?:(?:news\s+)?agenc(?:y|ies)|wires?|\S+@\S+\.\S+|[a-z]{2,4}(?:\/[a-z]{2,4})+)$/i;
+/** Not a person: the generic credit Indian desks use, or a desk mailbox. */
+const NOBODY = /^(?:(?:news\s+)?agenc(?:y|ies)|wires?|\S+@\S+\.\S+)$/i;
+/** A desk's sign-off initials in lower case (APA's `cig`, EFE's and IANS's `daa/mt/msr`). */
+const DESK_INITIALS = /^[a-z]{2,4}(?:\/[a-z]{2,4})*$/;
 
 const AGENCY_CODE = /^\p{Lu}{2,5}$/u;
 
@@ -28,7 +27,7 @@ export function cleanByline(raw: string | null, agency: Agency | null): string |
       ?.replace(/\s+/g, ' ')
       .trim()
       .replace(/^(?:written\s+)?by\b[:\s]*/i, '') ?? '';
-  if (!text || NOBODY.test(text)) return null;
+  if (!text || NOBODY.test(text) || DESK_INITIALS.test(text)) return null;
   const credited = agencyFromCredit(text);
   if (
     credited &&
