@@ -14,8 +14,9 @@ const TITLE =
 const CREDIT =
   /[,|/\s]*\(?(?:The\s+)?(?:Associated Press|Reuters|Agence France-Presse|AFP|AP|PTI|IANS|ANI|UNI)\)?$/;
 
-/** Not a person: the generic credit Indian desks use, or a desk mailbox. */
-const NOBODY = /^(?:(?:news\s+)?agenc(?:y|ies)|wires?|\S+@\S+\.\S+)$/i;
+/** Not a person: the generic credit Indian desks use, a desk mailbox, or a press-release wire. */
+const NOBODY =
+  /^(?:(?:news\s+)?agenc(?:y|ies)|wires?|\S+@\S+\.\S+|(?:globe|pr)\s?newswire|business\s?wire)$/i;
 /** A desk's sign-off initials in lower case (APA's `cig`, EFE's and IANS's `daa/mt/msr`). */
 const DESK_INITIALS = /^[a-z]{2,4}(?:\/[a-z]{2,4})*$/;
 

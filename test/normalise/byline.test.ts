@@ -33,6 +33,8 @@ describe('cleanByline', () => {
     expect(cleanByline('daa/mt/msr', null)).toBeNull();
     expect(cleanByline('sbp/arm', null)).toBeNull();
     expect(cleanByline('cig', null)).toBeNull();
+    expect(cleanByline('globenewswire', null)).toBeNull();
+    expect(cleanByline('Business Wire', null)).toBeNull();
     expect(cleanByline('Ravi', null)).toBe('Ravi');
     expect(cleanByline('NTB-Reuters', null)).toBeNull();
     expect(cleanByline('TT', null)).toBeNull();
