@@ -1,6 +1,7 @@
 /** The replay transport: a feed that is a local file. */
 import { readFile, stat } from 'node:fs/promises';
 import { IngestError } from '../model/errors.js';
+import { unpacked } from './packed.js';
 import type { FetchOutcome, FetchRequest, Transport } from './transport.js';
 
 export class FileTransport implements Transport {
@@ -21,7 +22,7 @@ export class FileTransport implements Transport {
     // Size and mtime act as the file's ETag: an unchanged file costs no read and no parse.
     const etag = `${info.size}-${info.mtimeMs}`;
     if (request.validators?.etag === etag) return { kind: 'not_modified', httpStatus: null };
-    const bytes = await readFile(path);
+    const bytes = await unpacked(await readFile(path), request.maxBytes);
     return {
       kind: 'fetched',
       bytes,

@@ -10,6 +10,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, buildConnector, type Dispatcher, request } from 'undici';
 import { IngestError } from '../model/errors.js';
 import { classifyFetchError } from './classify.js';
+import { unpacked } from './packed.js';
 import { parseRetryAfter } from './retry-after.js';
 import { AddressPolicy } from './ssrf.js';
 import type { FetchOutcome, FetchRequest, Transport, Validators } from './transport.js';
@@ -83,7 +84,8 @@ export class HttpTransport implements Transport {
       await response.body.dump();
       throw statusError(status, header(response.headers, 'retry-after'));
     }
-    const bytes = await readCapped(response.body, header(response.headers, 'content-encoding'), maxBytes);
+    const body = await readCapped(response.body, header(response.headers, 'content-encoding'), maxBytes);
+    const bytes = await unpacked(body, maxBytes);
     return {
       kind: 'fetched',
       bytes,

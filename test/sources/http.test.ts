@@ -81,6 +81,29 @@ describe('HttpTransport', () => {
     expect(await codeOf(transport.fetch(request(base, { maxBytes: 1024 * 1024 })))).toBe('FEED_TOO_LARGE');
   });
 
+  it('unpacks a body that is itself a gzip file, whatever the headers say, and one compressed twice', async () => {
+    const packed = gzipSync('<rss>packed</rss>');
+    const base = await serve((req, res) =>
+      req.url === '/twice'
+        ? res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(packed))
+        : res.writeHead(200, { 'content-type': 'application/gzip' }).end(packed),
+    );
+    for (const path of ['/file.xml.gz', '/twice']) {
+      const result = await transport.fetch(request(`${base}${path}`));
+      expect(result.kind === 'fetched' && Buffer.from(result.bytes).toString()).toBe('<rss>packed</rss>');
+    }
+  });
+
+  it('stops a packed gzip bomb at the cap, and fails a cut-short gzip file as incomplete', async () => {
+    const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20));
+    const cut = gzipSync(Buffer.alloc(64 * 1024, 0x41)).subarray(0, 40);
+    const base = await serve((req, res) => res.writeHead(200).end(req.url === '/bomb' ? bomb : cut));
+    expect(await codeOf(transport.fetch(request(`${base}/bomb`, { maxBytes: 1024 * 1024 })))).toBe(
+      'FEED_TOO_LARGE',
+    );
+    expect(await codeOf(transport.fetch(request(`${base}/cut`)))).toBe('FETCH_INCOMPLETE');
+  });
+
   it('stops a plain body over the cap', async () => {
     const base = await serve((_req, res) => res.writeHead(200).end(Buffer.alloc(2 * 1024 * 1024, 0x41)));
     expect(await codeOf(transport.fetch(request(base, { maxBytes: 1024 * 1024 })))).toBe('FEED_TOO_LARGE');
