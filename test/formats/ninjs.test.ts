@@ -52,6 +52,12 @@ describe('ninjs', () => {
     );
   });
 
+  it('reads a bare empty array as a ninjs list with nothing new', () => {
+    expect(detectFormat('[]', none)).toBe('ninjs');
+    expect(feed([]).items).toEqual([]);
+    expect(() => detectFormat('[{"id": 1}]', none)).toThrow(/unsupported JSON/);
+  });
+
   it('detects an AP envelope that brought no items this poll', () => {
     expect(detectFormat('{"api_version":"2.2","data":{"items":[]}}', none)).toBe('ninjs');
   });

@@ -47,12 +47,16 @@ export function ninjsCandidates(value: unknown): unknown[] | null {
   return isObject(data.item) && looksLikeNinjs(data.item) ? [data.item] : null;
 }
 
-/** True when the document holds ninjs; an AP envelope counts even when this poll brought no items. */
+/**
+ * True when the document holds ninjs. An AP envelope counts even when this poll brought no items,
+ * and so does a bare empty array: what a ninjs list endpoint answers when nothing is new.
+ */
 export function isNinjsDocument(value: unknown): boolean {
   const candidates = ninjsCandidates(value);
   if (candidates === null) return false;
   if (candidates.some(looksLikeNinjs)) return true;
-  return candidates.length === 0 && isObject(value) && jsonText(value.api_version) !== null;
+  if (candidates.length > 0) return false;
+  return Array.isArray(value) || (isObject(value) && jsonText(value.api_version) !== null);
 }
 
 /** AP wraps each item as `{ meta, item }`. */
