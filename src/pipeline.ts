@@ -67,7 +67,7 @@ export async function pollFeed(target: PollTarget, deps: PipelineDeps, log: Logg
       return notModified(
         log,
         finish({ status: 'not_modified', httpStatus: outcome.httpStatus, movedTo }),
-        'http_304',
+        outcome.httpStatus === 204 ? 'no_content' : 'http_304',
       );
     }
     const bodyHash = createHash('sha256').update(outcome.bytes).digest('base64url');
@@ -150,7 +150,11 @@ export async function ingestAndCommit(
   return { counts, rejected };
 }
 
-function notModified(log: Logger, result: PollResult, reason: 'http_304' | 'same_body'): PollResult {
+function notModified(
+  log: Logger,
+  result: PollResult,
+  reason: 'http_304' | 'no_content' | 'same_body',
+): PollResult {
   log.info(
     { event: 'poll.not_modified', reason, http_status: result.httpStatus, duration_ms: result.durationMs },
     'not modified',

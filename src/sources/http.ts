@@ -76,7 +76,8 @@ export class HttpTransport implements Transport {
 
   private async outcome(response: Dispatcher.ResponseData, maxBytes: number, movedTo: string | null) {
     const status = response.statusCode;
-    if (status === 304) {
+    // 204 is how some agency APIs say "nothing new since your last call": no body to read.
+    if (status === 304 || status === 204) {
       await response.body.dump();
       return { kind: 'not_modified', httpStatus: status, movedTo } satisfies FetchOutcome;
     }

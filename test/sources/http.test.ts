@@ -59,6 +59,15 @@ describe('HttpTransport', () => {
     expect(seen).toEqual([undefined, '"v1"']);
   });
 
+  it('reports 204 No Content as nothing new, not as an empty feed', async () => {
+    const base = await serve((_req, res) => res.writeHead(204).end());
+    expect(await transport.fetch(request(base))).toEqual({
+      kind: 'not_modified',
+      httpStatus: 204,
+      movedTo: null,
+    });
+  });
+
   it('does not keep validators when the server says no-store', async () => {
     const base = await serve((_req, res) =>
       res.writeHead(200, { etag: '"x"', 'cache-control': 'no-store' }).end('<rss/>'),
