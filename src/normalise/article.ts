@@ -13,6 +13,7 @@ import { formatUtc, parseDate } from './dates.js';
 import { undoDoubleEscape } from './double-escape.js';
 import { ensureParagraphs, htmlToText, sanitisedHtmlToText, sanitiseHtml } from './html.js';
 import { urgencyFromPriority } from './urgency.js';
+import { isKillNotice } from './withdrawal.js';
 
 export type ArticleContent = Omit<Article, 'id' | 'version' | 'feedId' | 'disclaimer' | 'provenance'>;
 
@@ -49,6 +50,8 @@ export function normaliseItem(draft: ItemDraft, context: NormaliseContext): Norm
   const bodyText = sanitisedHtmlToText(bodyHtml);
   if (!headline && !bodyText) throw new IngestError('ITEM_INVALID', 'item has neither a headline nor a body');
 
+  // Formats without a status field withdraw stories in the headline (withdrawal.ts).
+  const killNotice = draft.status === null && isKillNotice(headline);
   const found = extractDateline(bodyText);
   const agency = resolveAgency(context.agency, draft, found?.agencyCode ?? null);
   const embargo = parseDate(draft.embargoedUntil, context.timezone);
@@ -60,7 +63,7 @@ export function normaliseItem(draft: ItemDraft, context: NormaliseContext): Norm
 
   return {
     content: {
-      status: draft.status ?? 'usable',
+      status: draft.status ?? (killNotice ? 'canceled' : 'usable'),
       agency,
       sourceGuid: draft.guid,
       url: absoluteUrl(draft.link, draft.baseUrl ?? context.baseUrl),
@@ -76,7 +79,7 @@ export function normaliseItem(draft: ItemDraft, context: NormaliseContext): Norm
       versionCreated: formatUtc(latest),
       embargoedUntil: embargo ? formatUtc(embargo) : null,
       urgency: draft.urgency ?? urgencyFromPriority(draft.priority, agency?.code ?? null),
-      signals: editorialSignals(draft.signals),
+      signals: editorialSignals(killNotice ? [...draft.signals, 'kill'] : draft.signals),
       subjects: uniqueSubjects(draft.subjects),
       media: draft.media.flatMap((m) => toMedia(m, base)),
       rights: {

@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { commitArticles } from '../../src/commit.js';
 import { RedisSeenStore } from '../../src/dedup/seen-store.js';
+import { ingest } from '../../src/ingest.js';
 import type { Article, PublishJob } from '../../src/model/index.js';
 import { BullMqPublisher } from '../../src/publish/bullmq-publisher.js';
 import { sampleArticle } from '../helpers/article.js';
@@ -132,5 +133,53 @@ describe('versions through Redis and BullMQ', () => {
     const ttl = await connection.ttl('wirefeed:seen:pti-000000000000000000000001');
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(60);
+  });
+
+  it('takes an RSS item re-sent as "KILL: …" down, and never publishes a kill notice of its own', async () => {
+    const rss = (items: string) =>
+      new TextEncoder().encode(`<rss version="2.0"><channel><title>PTI</title>${items}</channel></rss>`);
+    const item = (guid: string, title: string) =>
+      `<item><guid>${guid}</guid><title>${title}</title><description>Copy.</description>` +
+      '<pubDate>Tue, 06 Jun 2023 12:00:00 +0530</pubDate></item>';
+    const read = (bytes: Uint8Array) =>
+      ingest({
+        bytes,
+        settings: {
+          id: 'pti',
+          agency: 'PTI',
+          format: null,
+          timezone: 'Asia/Kolkata',
+          baseUrl: null,
+          disclaimer: null,
+          publisherName: 'P',
+        },
+        source: 'pti.xml',
+        contentType: null,
+        fetchedAt: NOW,
+      }).articles;
+    const taken: string[] = [];
+    const worker = new Worker<PublishJob>(
+      queueName,
+      async (job) => void taken.push(`${job.name} v${job.data.article.version}`),
+      {
+        connection: new Redis(URL, { maxRetriesPerRequest: null }),
+      },
+    );
+    try {
+      await commitArticles(read(rss(item('FGN1', 'Talks resume'))), deps, { now: NOW, maxAgeMs: 0 });
+      await expect.poll(() => taken, { timeout: 5_000 }).toEqual(['publish v1']);
+      const killed = read(
+        rss(item('FGN1', 'KILL: Talks resume') + item('FGN9', 'MANDATORY KILL - Story FGN7')),
+      );
+      expect(killed.map((a) => [a.status, a.signals])).toEqual([
+        ['canceled', ['kill']],
+        ['canceled', ['kill']],
+      ]);
+      const result = await commitArticles(killed, deps, { now: NOW, maxAgeMs: 0 });
+      expect(result.counts).toMatchObject({ killed: 1, new: 0, skipped: 1 });
+      await expect.poll(() => taken, { timeout: 5_000 }).toEqual(['publish v1', 'kill v2']);
+    } finally {
+      await worker.close();
+    }
   });
 });
