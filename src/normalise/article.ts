@@ -12,8 +12,8 @@ import { extractDateline, stripDeskTags } from './dateline.js';
 import { formatUtc, parseDate } from './dates.js';
 import { undoDoubleEscape } from './double-escape.js';
 import { ensureParagraphs, htmlToText, sanitisedHtmlToText, sanitiseHtml } from './html.js';
+import { isCorrectionNotice, isKillNotice } from './notices.js';
 import { urgencyFromPriority } from './urgency.js';
-import { isKillNotice } from './withdrawal.js';
 
 export type ArticleContent = Omit<Article, 'id' | 'version' | 'feedId' | 'disclaimer' | 'provenance'>;
 
@@ -50,8 +50,9 @@ export function normaliseItem(draft: ItemDraft, context: NormaliseContext): Norm
   const bodyText = sanitisedHtmlToText(bodyHtml);
   if (!headline && !bodyText) throw new IngestError('ITEM_INVALID', 'item has neither a headline nor a body');
 
-  // Formats without a status field withdraw stories in the headline (withdrawal.ts).
+  // Formats without a status field withdraw and correct stories in the headline (notices.ts).
   const killNotice = draft.status === null && isKillNotice(headline);
+  const notices = killNotice ? ['kill'] : isCorrectionNotice(headline) ? ['correction'] : [];
   const found = extractDateline(bodyText);
   const agency = resolveAgency(context.agency, draft, found?.agencyCode ?? null);
   const embargo = parseDate(draft.embargoedUntil, context.timezone);
@@ -79,7 +80,7 @@ export function normaliseItem(draft: ItemDraft, context: NormaliseContext): Norm
       versionCreated: formatUtc(latest),
       embargoedUntil: embargo ? formatUtc(embargo) : null,
       urgency: draft.urgency ?? urgencyFromPriority(draft.priority, agency?.code ?? null),
-      signals: editorialSignals(killNotice ? [...draft.signals, 'kill'] : draft.signals),
+      signals: editorialSignals([...draft.signals, ...notices]),
       subjects: uniqueSubjects(draft.subjects),
       media: draft.media.flatMap((m) => toMedia(m, base)),
       rights: {

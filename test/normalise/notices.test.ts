@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKillNotice } from '../../src/normalise/withdrawal.js';
+import { isCorrectionNotice, isKillNotice } from '../../src/normalise/notices.js';
 
 describe('isKillNotice', () => {
   it('reads the headline conventions agencies use to withdraw a story', () => {
@@ -27,5 +27,14 @@ describe('isKillNotice', () => {
     ]) {
       expect(isKillNotice(headline), headline).toBe(false);
     }
+  });
+});
+
+describe('isCorrectionNotice', () => {
+  it('reads a corrected copy from its headline, and only from a set-off prefix', () => {
+    expect(isCorrectionNotice('CORRECTED-Oil prices rise')).toBe(true);
+    expect(isCorrectionNotice('CORRECTION: Talks resume')).toBe(true);
+    expect(isCorrectionNotice('Correction sought in voter rolls')).toBe(false);
+    expect(isCorrectionNotice('CORRECTIONAL HOME INSPECTED')).toBe(false);
   });
 });

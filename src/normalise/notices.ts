@@ -1,5 +1,7 @@
 /**
- * Kill notices in formats that have no status field. RSS, Atom and JSON Feed cannot say that a
+ * Notices in the headline, for formats that have no status or signal fields.
+ *
+ * Kill notices. RSS, Atom and JSON Feed cannot say that a
  * story is withdrawn, so agencies say it in the headline, in capitals and set off from the rest:
  * `KILL: …`, `MANDATORY KILL - …`, `WITHDRAWN-…` (Reuters), `ELIMINATION: …`, and AP's `Kill: …`.
  * Such an item is read as canceled: with the id of a story already queued it becomes that story's
@@ -13,4 +15,11 @@ const NOTICE =
 
 export function isKillNotice(headline: string): boolean {
   return NOTICE.test(headline);
+}
+
+/** `CORRECTED-…` (Reuters), `CORRECTION: …`, `CORRECTS …`: the copy corrects an earlier version. */
+const CORRECTION = /^(?:CORRECTED|CORRECTION|CORRECTS)\s*(?::|\s[-–—]\s|[-–—](?=\S))/;
+
+export function isCorrectionNotice(headline: string): boolean {
+  return CORRECTION.test(headline);
 }
