@@ -38,17 +38,22 @@ export interface Backends {
   close(): Promise<void>;
 }
 
-/**
- * Connects to the configured Redis, or starts the embedded one when no URL is set. `onEmbedded`
- * hears when that private server dies and whether it came back.
- */
-export async function connectBackends(
-  config: Config,
-  onEmbedded?: (event: EmbeddedRedisEvent) => void,
-): Promise<Backends> {
+export interface BackendOptions {
+  /** Hears when the embedded server dies and whether it came back. */
+  onEmbedded?: (event: EmbeddedRedisEvent) => void;
+  /** Use the embedded server a running `wirefeed run` holds on the same data directory (CLI commands). */
+  shareEmbedded?: boolean;
+}
+
+/** Connects to the configured Redis, or starts the embedded one when no URL is set. */
+export async function connectBackends(config: Config, options: BackendOptions = {}): Promise<Backends> {
   let embedded: EmbeddedRedis | null = null;
   if (config.redis.url === null) {
-    embedded = await startEmbeddedRedis({ ...config.redis.embedded, onEvent: onEmbedded });
+    embedded = await startEmbeddedRedis({
+      ...config.redis.embedded,
+      onEvent: options.onEmbedded,
+      shareRunning: options.shareEmbedded ?? false,
+    });
   }
   const redisUrl = config.redis.url ?? embedded?.url ?? '';
   const redis = connectRedis(redisUrl, 'main');
@@ -152,7 +157,9 @@ export async function startService(
   logger: Logger,
   hooks: ServiceHooks = {},
 ): Promise<Service> {
-  const backends = await connectBackends(config, (event) => logEmbedded(event, logger, hooks.onFatal));
+  const backends = await connectBackends(config, {
+    onEmbedded: (event) => logEmbedded(event, logger, hooks.onFatal),
+  });
   const runtime = createRuntime(config, logger, backends, hooks);
   const pollQueue = createPollQueue(backends.redis, config.queue.pollQueue);
   const reconcile = async (next: Config) => {

@@ -13,7 +13,7 @@ export async function pollCommand(feedId: string, options: { config?: string }):
     );
   }
   const logger = createLogger({ level: config.log.level, pretty: wantsPretty(config.log.pretty, 1), fd: 1 });
-  const backends = await connectBackends(config);
+  const backends = await connectBackends(config, { shareEmbedded: true });
   const runtime = createRuntime(config, logger, backends);
   try {
     const result = await runtime.runner.run(feedId, { force: true });

@@ -8,9 +8,9 @@ import { formatTable } from './table.js';
 import { UsageError } from './usage-error.js';
 
 const REDIS_NOTE = [
-  'Redis: REDIS_URL, else redis.url from the config. With neither, it starts the embedded',
-  'redis-server on its data directory (redis.embedded.dataDir, default ./var/redis), so it sees',
-  'what a local `wirefeed run` queued there.',
+  'Redis: REDIS_URL, else redis.url from the config. With neither, it uses the embedded',
+  'redis-server of a `wirefeed run` on the same data directory (redis.embedded.dataDir, default',
+  './var/redis), or starts one there, so it sees what a local `wirefeed run` queued.',
 ].join('\n');
 
 interface ConfigOption {
@@ -83,7 +83,7 @@ async function withAdmin<T>(options: ConfigOption, use: (admin: QueueAdmin) => P
     import('../app.js'),
     import('../config/index.js'),
   ]);
-  const backends = await connectBackends(loadConfig({ file: options.config }));
+  const backends = await connectBackends(loadConfig({ file: options.config }), { shareEmbedded: true });
   try {
     return await use(new QueueAdmin(backends.publisher.queue));
   } finally {

@@ -33,7 +33,9 @@ export async function replayCommand(paths: string[], options: ReplayOptions): Pr
   const config = loadConfig({ file: options.config });
   const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, fd: 2 });
   const settings = replaySettings(config, options);
-  const backends: Backends | null = options.publish ? await connectBackends(config) : null;
+  const backends: Backends | null = options.publish
+    ? await connectBackends(config, { shareEmbedded: true })
+    : null;
   let failed = 0;
   try {
     for (const path of expandInputs(paths)) {

@@ -21,7 +21,7 @@ export interface FeedStatus {
 
 export async function statusCommand(options: { config?: string; json?: boolean }): Promise<void> {
   const config = loadConfig({ file: options.config });
-  const backends = await connectBackends(config);
+  const backends = await connectBackends(config, { shareEmbedded: true });
   const pollQueue = createPollQueue(backends.redis, config.queue.pollQueue);
   try {
     const health = new FeedHealthStore(backends.redis);

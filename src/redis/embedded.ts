@@ -23,6 +23,12 @@ export interface EmbeddedRedisOptions {
    */
   onEvent?(event: EmbeddedRedisEvent): void;
   restartDelaysMs?: readonly number[];
+  /**
+   * When another live wirefeed process runs the server of this data directory (a `wirefeed run`),
+   * use it instead of failing: what the CLI's `status`, `queue`, `poll` and `replay` want. The
+   * borrowed server is never stopped or restarted by this process.
+   */
+  shareRunning?: boolean;
 }
 
 export type EmbeddedRedisEvent =
@@ -53,7 +59,14 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
   if (!redisServerAvailable()) throw new IngestError('REDIS_UNAVAILABLE', INSTALL_HINT, { retryable: false });
   mkdirSync(options.dataDir, { recursive: true });
   const pidFile = join(options.dataDir, PID_FILE);
-  await stopOrphan(pidFile);
+  const running = await claimDataDir(pidFile);
+  if (running !== null) {
+    if (!options.shareRunning) {
+      const message = `${options.dataDir} is the embedded Redis of a running wirefeed (pid ${running.owner}): give this one its own redis.embedded.dataDir, or point both at one Redis with REDIS_URL`;
+      throw new IngestError('REDIS_UNAVAILABLE', message, { retryable: false });
+    }
+    return { url: `redis://127.0.0.1:${running.port}`, port: running.port, stop: async () => {} };
+  }
   const port = options.port === 0 ? await freePort() : options.port;
   // biome-ignore format: flag/value pairs read best side by side
   const args = [
@@ -70,7 +83,10 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
   const launch = async () => {
     const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     await waitUntilReady(child, port);
-    if (child.pid !== undefined) writeFileSync(pidFile, String(child.pid));
+    if (child.pid !== undefined) {
+      const owned: PidFile = { redis: child.pid, owner: process.pid, port };
+      writeFileSync(pidFile, JSON.stringify(owned));
+    }
     return child;
   };
   let child = await launch();
@@ -121,27 +137,60 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
   return { url: `redis://127.0.0.1:${port}`, port, stop };
 }
 
+/** `redis-server.pid` in the data directory: the server, the wirefeed process that runs it, its port. */
+interface PidFile {
+  redis: number;
+  owner: number;
+  port: number;
+}
+
 /**
- * A wirefeed killed with SIGKILL cannot stop its redis-server, which then lives on holding the data
- * directory. The next start stops that orphan first, so two servers never write one AOF.
+ * Who holds the data directory. A server whose owner is alive is in use: it is returned, and left
+ * alone, so two servers never write one AOF. A wirefeed killed with SIGKILL cannot stop its
+ * redis-server, which then lives on holding the directory: that orphan is stopped here. Null when
+ * the directory is free (again).
  */
-async function stopOrphan(pidFile: string): Promise<void> {
-  let pid: number;
-  try {
-    pid = Number(readFileSync(pidFile, 'utf8').trim());
-  } catch {
-    return;
-  }
-  if (Number.isInteger(pid) && pid > 0 && isRedisServer(pid)) {
-    process.kill(pid, 'SIGTERM');
-    for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 100) await sleep(100);
-    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+async function claimDataDir(pidFile: string): Promise<PidFile | null> {
+  const held = readPidFile(pidFile);
+  if (held === null) return null;
+  if (isRedisServer(held.redis)) {
+    if (held.owner !== process.pid && isNodeProcess(held.owner)) return held;
+    process.kill(held.redis, 'SIGTERM');
+    for (let waited = 0; waited < 10_000 && isAlive(held.redis); waited += 100) await sleep(100);
+    if (isAlive(held.redis)) process.kill(held.redis, 'SIGKILL');
   }
   rmSync(pidFile, { force: true });
+  return null;
+}
+
+/** Null when there is no file; a bare pid (written by earlier versions) has no owner or port. */
+function readPidFile(pidFile: string): PidFile | null {
+  let text: string;
+  try {
+    text = readFileSync(pidFile, 'utf8').trim();
+  } catch {
+    return null;
+  }
+  if (/^\d+$/.test(text)) return { redis: Number(text), owner: 0, port: 0 };
+  try {
+    const { redis, owner, port } = JSON.parse(text) as Partial<PidFile>;
+    return { redis: Number(redis) || 0, owner: Number(owner) || 0, port: Number(port) || 0 };
+  } catch {
+    return { redis: 0, owner: 0, port: 0 };
+  }
+}
+
+function isNodeProcess(pid: number): boolean {
+  if (pid <= 0 || !isAlive(pid)) return false;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
+  } catch {
+    return true;
+  }
 }
 
 function isRedisServer(pid: number): boolean {
-  if (!isAlive(pid)) return false;
+  if (pid <= 0 || !isAlive(pid)) return false;
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server');
   } catch {

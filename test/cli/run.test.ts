@@ -35,6 +35,13 @@ function alive(pid: number): boolean {
 }
 
 /** `wirefeed run` in a fresh directory, once it has polled the fixture feed. */
+/** The redis-server pid a data directory's `redis-server.pid` names. */
+function redisPid(cwd: string): number {
+  return (
+    JSON.parse(readFileSync(join(cwd, 'var', 'redis', 'redis-server.pid'), 'utf8')) as { redis: number }
+  ).redis;
+}
+
 async function runUntilFirstPoll() {
   const cwd = mkdtempSync(join(tmpdir(), 'wirefeed-run-'));
   const config = writeConfig(cwd);
@@ -72,7 +79,7 @@ describe('wirefeed run with the embedded Redis', () => {
     const first = await startCli(['run', '--config', config], (l) => l.event === 'service.started', { cwd });
     first.child.kill('SIGKILL');
     await waitForExit(first.child);
-    const orphan = Number(readFileSync(join(cwd, 'var', 'redis', 'redis-server.pid'), 'utf8'));
+    const orphan = redisPid(cwd);
     expect(alive(orphan)).toBe(true);
 
     const second = await startCli(['run', '--config', config], (l) => l.event === 'service.started', { cwd });
@@ -82,11 +89,32 @@ describe('wirefeed run with the embedded Redis', () => {
     expect(existsSync(join(cwd, 'var', 'redis', 'redis-server.pid'))).toBe(false);
   });
 
+  it("lets status and queue use a running service's Redis, and refuses a second run on its data", async () => {
+    const { cwd, config, child, lines } = await runUntilFirstPoll();
+    const server = redisPid(cwd);
+
+    const status = await runCli(['status', '--config', config], { cwd });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('pti-world');
+    const queued = await runCli(['queue', 'list', '--json', '--config', config], { cwd });
+    expect(JSON.parse(queued.stdout)).toHaveLength(3);
+    const second = await runCli(['run', '--config', config], { cwd });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('REDIS_UNAVAILABLE');
+
+    // The service's server was borrowed, never stopped: same process, no outage logged.
+    expect(redisPid(cwd)).toBe(server);
+    expect(alive(server)).toBe(true);
+    expect(lines.map((l) => l.event)).not.toContain('redis.embedded_exited');
+    child.kill('SIGTERM');
+    expect(await waitForExit(child)).toBe(0);
+    expect(alive(server)).toBe(false);
+  });
+
   it('brings its redis-server back when it dies, and exits 1 when it cannot', async () => {
     const { cwd, config, child, lines } = await runUntilFirstPoll();
     const events = () => lines.map((l) => l.event);
-    const pidFile = join(cwd, 'var', 'redis', 'redis-server.pid');
-    const killRedis = () => process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
+    const killRedis = () => process.kill(redisPid(cwd), 'SIGKILL');
 
     killRedis();
     await expect.poll(events, { timeout: 10_000 }).toContain('redis.embedded_restarted');

@@ -34,7 +34,9 @@ async function start(restartDelaysMs?: number[]) {
     ...(restartDelaysMs ? { restartDelaysMs } : {}),
   });
   started.push(server);
-  const kill = () => process.kill(Number(readFileSync(join(dataDir, 'redis-server.pid'), 'utf8')), 'SIGKILL');
+  const pidFile = join(dataDir, 'redis-server.pid');
+  const kill = () =>
+    process.kill((JSON.parse(readFileSync(pidFile, 'utf8')) as { redis: number }).redis, 'SIGKILL');
   return { server, events, kill };
 }
 
