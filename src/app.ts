@@ -88,6 +88,11 @@ export interface ServiceHooks {
   onPoll?(result: PollResult): void;
   /** The service cannot go on (its embedded Redis is gone for good): the caller stops it and exits. */
   onFatal?(error: Error): void;
+  /**
+   * Aborts a start-up that is still waiting (for an unreachable Redis): what is open is closed and
+   * `startService` rejects, so a SIGTERM then does not have to wait for Redis.
+   */
+  signal?: AbortSignal;
 }
 
 /** Everything a poll needs, on top of connected backends. */
@@ -160,8 +165,11 @@ export async function startService(
   const backends = await connectBackends(config, {
     onEmbedded: (event) => logEmbedded(event, logger, hooks.onFatal),
   });
+  const watch = watchRedis(backends.redis, logger);
+  watch.queue(backends.publisher.queue);
   const runtime = createRuntime(config, logger, backends, hooks);
   const pollQueue = createPollQueue(backends.redis, config.queue.pollQueue);
+  watch.queue(pollQueue);
   const reconcile = async (next: Config) => {
     const feeds = next.feeds.filter((f) => f.enabled);
     return reconcileSchedulers(
@@ -169,14 +177,22 @@ export async function startService(
       feeds.map((f) => ({ id: f.id, intervalMs: f.intervalMs, cron: f.cron, timezone: f.timezone })),
     );
   };
-  const reconciled = await reconcile(config);
+  let reconciled: Awaited<ReturnType<typeof reconcile>>;
+  try {
+    reconciled = await abortable(reconcile(config), hooks.signal, () => backends.redis.disconnect());
+  } catch (err) {
+    await pollQueue.close().catch(() => {});
+    await runtime.close();
+    await backends.close();
+    throw err;
+  }
   const worker = createPollWorker(
     backends.redis,
     config.queue.pollQueue,
     config.queue.concurrency,
     (feedId) => runtime.runner.run(feedId),
   );
-  watchRedis(backends.redis, { queues: [pollQueue, backends.publisher.queue], worker }, logger);
+  watch.worker(worker);
 
   let healthServer: Server | null = null;
   let healthPort: number | null = null;
@@ -246,4 +262,28 @@ export async function startService(
       logger.info({ event: 'service.stopped' }, 'wirefeed stopped');
     },
   };
+}
+
+/** `work`, unless `signal` aborts first: then `cancel` runs (to make `work` give up) and this rejects. */
+async function abortable<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  cancel: () => void,
+): Promise<T> {
+  if (signal === undefined) return work;
+  signal.throwIfAborted();
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      cancel();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  work.catch(() => {});
+  try {
+    return await Promise.race([work, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }

@@ -14,6 +14,9 @@ export async function runCommand(options: { config?: string }): Promise<void> {
   installCrashHandlers(logger);
   let stopping = false;
   let exitCode = 0;
+  // A stop while start-up still waits (for an unreachable Redis) aborts the start instead of waiting.
+  const startUp = new AbortController();
+  let started = false;
   const shutdown = (signal: NodeJS.Signals | 'fatal') => {
     if (stopping) return;
     stopping = true;
@@ -24,6 +27,7 @@ export async function runCommand(options: { config?: string }): Promise<void> {
       process.exit(1);
     }, deadlineMs);
     deadline.unref();
+    if (!started) startUp.abort();
     starting
       .then((service) => service.stop())
       .then(
@@ -32,6 +36,11 @@ export async function runCommand(options: { config?: string }): Promise<void> {
           process.exit(exitCode);
         },
         (err: unknown) => {
+          if (startUp.signal.aborted) {
+            logger.info({ event: 'service.stopped' }, 'wirefeed stopped before it had started');
+            logger.flush?.();
+            process.exit(exitCode);
+          }
           logger.error({ event: 'service.stop_failed', err: (err as Error).message }, 'shutdown failed');
           process.exit(1);
         },
@@ -42,12 +51,19 @@ export async function runCommand(options: { config?: string }): Promise<void> {
     exitCode = 1;
     shutdown('fatal');
   };
-  const starting = startService(config, logger, { onFatal });
+  const starting = startService(config, logger, { onFatal, signal: startUp.signal }).then((service) => {
+    started = true;
+    return service;
+  });
   // Handlers go in before start-up completes, so a signal during start-up still stops the embedded Redis.
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
   process.on('SIGHUP', () => void starting.then((service) => reload(service, options.config, logger)));
-  await starting;
+  await starting.catch((err: unknown) => {
+    // An aborted start is the shutdown's to finish (it exits); any other failure is the command's.
+    if (startUp.signal.aborted) return new Promise<never>(() => {});
+    throw err;
+  });
 }
 
 /** Feeds added, removed or rescheduled without dropping polls in flight; a bad file keeps the old config. */

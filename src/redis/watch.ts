@@ -32,17 +32,21 @@ export function logEmbedded(
 
 type ErrorSource = { on(event: 'error', listener: (err: Error) => void): unknown };
 
+export interface RedisWatch {
+  /** Hears a BullMQ queue's errors (its own connections fail with the main one). */
+  queue(queue: ErrorSource): void;
+  worker(worker: ErrorSource): void;
+}
+
 /**
  * Connection trouble and recovery are events an operator should see, once each. While Redis is
  * down the main connection, both queues and the poll worker fail every reconnect; those repeats
  * say nothing the first error and `redis.reconnecting` do not, and unheard queue errors would go
- * to stderr raw.
+ * to stderr raw. Watching starts with the connection, before anything waits on Redis, so a Redis
+ * that is unreachable at start-up is reported the same way; queues and the worker join as they
+ * are made.
  */
-export function watchRedis(
-  redis: Redis,
-  sources: { queues: ErrorSource[]; worker: ErrorSource },
-  logger: Logger,
-): void {
+export function watchRedis(redis: Redis, logger: Logger): RedisWatch {
   let down = false;
   // Every connection sees the same outage: its first connection error is logged, the rest are not.
   let connectionErrorLogged = false;
@@ -54,8 +58,6 @@ export function watchRedis(
     logger.error({ event, err: err.message }, message);
   };
   redis.on('error', heard('redis.error', 'redis error'));
-  for (const queue of sources.queues) queue.on('error', heard('queue.error', 'queue error'));
-  sources.worker.on('error', heard('worker.error', 'poll worker error'));
   redis.on('reconnecting', (delay: number) => {
     if (!down) logger.warn({ event: 'redis.reconnecting', delay_ms: delay }, 'reconnecting to redis');
     down = true;
@@ -65,6 +67,10 @@ export function watchRedis(
     down = false;
     connectionErrorLogged = false;
   });
+  return {
+    queue: (queue) => void queue.on('error', heard('queue.error', 'queue error')),
+    worker: (worker) => void worker.on('error', heard('worker.error', 'poll worker error')),
+  };
 }
 
 const CONNECTION_ERRORS = new Set([

@@ -2,7 +2,9 @@
  * `wirefeed run` on its embedded default: no REDIS_URL, so it starts a private redis-server, polls
  * the bundled fixtures, answers its health check, and stops everything on SIGTERM.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -151,5 +153,51 @@ describe('wirefeed run with the embedded Redis', () => {
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/redis-server not found.*REDIS_URL/);
+  });
+});
+
+/** A port nothing listens on (yet). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  await new Promise((done) => server.close(done));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+describe('wirefeed run with a Redis that is not there yet', () => {
+  it('says so once, starts when Redis appears, and stops at once when told to while it waits', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'wirefeed-run-'));
+    const config = writeConfig(cwd);
+    const port = await freePort();
+    const env = { REDIS_URL: `redis://127.0.0.1:${port}` };
+    const waiting = await startCli(['run', '--config', config], (l) => l.event === 'redis.reconnecting', {
+      cwd,
+      env,
+    });
+    const redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
+    try {
+      await expect
+        .poll(() => waiting.lines.map((l) => l.event), { timeout: 10_000 })
+        .toContain('service.started');
+      const refused = waiting.lines.filter((l) => String(l.err ?? '').includes('ECONNREFUSED'));
+      expect(refused).toHaveLength(1);
+      expect(waiting.lines.filter((l) => l.event === 'redis.reconnecting')).toHaveLength(1);
+      waiting.child.kill('SIGTERM');
+      expect(await waitForExit(waiting.child)).toBe(0);
+    } finally {
+      redis.kill('SIGKILL');
+      await new Promise((done) => (redis.exitCode === null ? redis.once('exit', done) : done(null)));
+    }
+
+    const never = await startCli(['run', '--config', config], (l) => l.event === 'redis.reconnecting', {
+      cwd,
+      env,
+    });
+    never.child.kill('SIGTERM');
+    expect(await waitForExit(never.child)).toBe(0);
+    expect(never.lines.at(-1)).toMatchObject({ event: 'service.stopped' });
   });
 });
