@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import { type Config, redactRedisUrl } from './config/index.js';
 import { RedisSeenStore } from './dedup/seen-store.js';
+import { IngestError } from './model/errors.js';
 import type { PollResult } from './model/poll.js';
 import { createDashboard } from './observability/dashboard.js';
 import { createHealthServer } from './observability/http-server.js';
@@ -43,7 +44,15 @@ export interface BackendOptions {
   onEmbedded?: (event: EmbeddedRedisEvent) => void;
   /** Use the embedded server a running `wirefeed run` holds on the same data directory (CLI commands). */
   shareEmbedded?: boolean;
+  /**
+   * Fail with REDIS_UNAVAILABLE when Redis does not answer within this time, instead of waiting
+   * for it as the service does: a command run by hand should say so, not hang.
+   */
+  readyWithinMs?: number;
 }
+
+/** What a command run by hand wants: a running service's embedded Redis, and no endless wait. */
+export const CLI_BACKENDS: BackendOptions = { shareEmbedded: true, readyWithinMs: 5_000 };
 
 /** Connects to the configured Redis, or starts the embedded one when no URL is set. */
 export async function connectBackends(config: Config, options: BackendOptions = {}): Promise<Backends> {
@@ -57,6 +66,12 @@ export async function connectBackends(config: Config, options: BackendOptions = 
   }
   const redisUrl = config.redis.url ?? embedded?.url ?? '';
   const redis = connectRedis(redisUrl, 'main');
+  if (options.readyWithinMs !== undefined) {
+    await untilReady(redis, options.readyWithinMs, redisUrl).catch(async (err: unknown) => {
+      await embedded?.stop();
+      throw err;
+    });
+  }
   const publisher = new BullMqPublisher(redis, config.queue.name);
   return {
     redisUrl,
@@ -285,5 +300,31 @@ async function abortable<T>(
     return await Promise.race([work, aborted]);
   } finally {
     signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Resolves once `redis` is ready; otherwise disconnects it and rejects with REDIS_UNAVAILABLE. */
+async function untilReady(redis: Redis, withinMs: number, url: string): Promise<void> {
+  if (redis.status === 'ready') return;
+  let lastError = 'no answer';
+  const onError = (err: Error) => {
+    lastError = err.message;
+  };
+  redis.on('error', onError);
+  try {
+    const ready = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), withinMs);
+      redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    if (!ready) {
+      redis.disconnect();
+      const message = `Redis at ${redactRedisUrl(url)} did not answer within ${withinMs / 1000} s (${lastError})`;
+      throw new IngestError('REDIS_UNAVAILABLE', message);
+    }
+  } finally {
+    redis.off('error', onError);
   }
 }

@@ -1,5 +1,5 @@
 /** `wirefeed poll FEED_ID`: one poll now, through the same path as scheduled polls. */
-import { connectBackends, createRuntime } from '../app.js';
+import { CLI_BACKENDS, connectBackends, createRuntime } from '../app.js';
 import { loadConfig } from '../config/index.js';
 import { createLogger, wantsPretty } from '../observability/logger.js';
 import { UsageError } from './usage-error.js';
@@ -13,7 +13,7 @@ export async function pollCommand(feedId: string, options: { config?: string }):
     );
   }
   const logger = createLogger({ level: config.log.level, pretty: wantsPretty(config.log.pretty, 1), fd: 1 });
-  const backends = await connectBackends(config, { shareEmbedded: true });
+  const backends = await connectBackends(config, CLI_BACKENDS);
   const runtime = createRuntime(config, logger, backends);
   try {
     const result = await runtime.runner.run(feedId, { force: true });

@@ -79,11 +79,11 @@ export function addQueueCommand(program: Command): void {
 
 /** The service's modules load only when a queue command runs (see program.ts). */
 async function withAdmin<T>(options: ConfigOption, use: (admin: QueueAdmin) => Promise<T>): Promise<T> {
-  const [{ connectBackends }, { loadConfig }] = await Promise.all([
+  const [{ CLI_BACKENDS, connectBackends }, { loadConfig }] = await Promise.all([
     import('../app.js'),
     import('../config/index.js'),
   ]);
-  const backends = await connectBackends(loadConfig({ file: options.config }), { shareEmbedded: true });
+  const backends = await connectBackends(loadConfig({ file: options.config }), CLI_BACKENDS);
   try {
     return await use(new QueueAdmin(backends.publisher.queue));
   } finally {

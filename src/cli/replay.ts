@@ -3,7 +3,7 @@
  * prints one JSON document per article on stdout (NDJSON); logs go to stderr. With --publish the
  * articles go through the same dedup and queue path as the service.
  */
-import { type Backends, connectBackends } from '../app.js';
+import { type Backends, CLI_BACKENDS, connectBackends } from '../app.js';
 import { commitArticles } from '../commit.js';
 import { type Config, feedSettings, loadConfig } from '../config/index.js';
 import { ingest } from '../ingest.js';
@@ -33,9 +33,7 @@ export async function replayCommand(paths: string[], options: ReplayOptions): Pr
   const config = loadConfig({ file: options.config });
   const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, fd: 2 });
   const settings = replaySettings(config, options);
-  const backends: Backends | null = options.publish
-    ? await connectBackends(config, { shareEmbedded: true })
-    : null;
+  const backends: Backends | null = options.publish ? await connectBackends(config, CLI_BACKENDS) : null;
   let failed = 0;
   try {
     for (const path of expandInputs(paths)) {

@@ -2,7 +2,7 @@
  * `wirefeed status`: every configured feed's state as the scheduler sees it — last poll, last
  * success, last error, failure streak, next poll, articles queued in the last 24 hours.
  */
-import { connectBackends } from '../app.js';
+import { CLI_BACKENDS, connectBackends } from '../app.js';
 import { loadConfig } from '../config/index.js';
 import { FeedHealthStore } from '../scheduler/feed-health.js';
 import { createPollQueue } from '../scheduler/poll-scheduler.js';
@@ -21,7 +21,7 @@ export interface FeedStatus {
 
 export async function statusCommand(options: { config?: string; json?: boolean }): Promise<void> {
   const config = loadConfig({ file: options.config });
-  const backends = await connectBackends(config, { shareEmbedded: true });
+  const backends = await connectBackends(config, CLI_BACKENDS);
   const pollQueue = createPollQueue(backends.redis, config.queue.pollQueue);
   try {
     const health = new FeedHealthStore(backends.redis);

@@ -1,5 +1,6 @@
 /** The command line as a user meets it: help, bad flags, config checks. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,5 +61,25 @@ describe('wirefeed CLI', () => {
     const resolved = JSON.parse(stdout);
     expect(resolved.feeds[0]).toMatchObject({ id: 'pti', agency: 'PTI', intervalMs: 300_000 });
     expect(resolved.queue.name).toBe('publish');
+  });
+
+  it('says in one line that Redis cannot be reached, instead of hanging, for every command that needs it', async () => {
+    const squatter = createServer();
+    await new Promise<void>((done) => squatter.listen(0, '127.0.0.1', done));
+    const address = squatter.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    await new Promise((done) => squatter.close(done));
+    const config = tempConfig('publisher: { name: P }\nfeeds:\n  - { id: a, url: /nonexistent.xml }\n');
+    const env = { REDIS_URL: `redis://user:hunter2@127.0.0.1:${port}` };
+    const runs = await Promise.all([
+      runCli(['status', '--config', config], { env }),
+      runCli(['queue', 'list', '--config', config], { env }),
+    ]);
+    for (const { code, stderr } of runs) {
+      expect(code).toBe(1);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/did not answer within 5 s .*\[REDIS_UNAVAILABLE\]/);
+      expect(stderr).not.toContain('hunter2');
+    }
   });
 });
