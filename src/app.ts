@@ -20,7 +20,11 @@ import { logEmbedded, watchRedis } from './redis/watch.js';
 import { FeedHealthStore } from './scheduler/feed-health.js';
 import { FeedLocks } from './scheduler/feed-lock.js';
 import { FeedRunner } from './scheduler/feed-runner.js';
-import { createPollQueue, reconcileSchedulers } from './scheduler/poll-scheduler.js';
+import {
+  createPollQueue,
+  reconcileSchedulers,
+  restoreMissingSchedulers,
+} from './scheduler/poll-scheduler.js';
 import { createPollWorker } from './scheduler/poll-worker.js';
 import { FileTransport } from './sources/file.js';
 import { HttpTransport } from './sources/http.js';
@@ -50,6 +54,9 @@ export interface BackendOptions {
    */
   readyWithinMs?: number;
 }
+
+/** How often a running service checks that every feed's schedule is still in Redis. */
+const SCHEDULE_CHECK_MS = 60_000;
 
 /** What a command run by hand wants: a running service's embedded Redis, and no endless wait. */
 export const CLI_BACKENDS: BackendOptions = { shareEmbedded: true, readyWithinMs: 5_000 };
@@ -185,12 +192,21 @@ export async function startService(
   const runtime = createRuntime(config, logger, backends, hooks);
   const pollQueue = createPollQueue(backends.redis, config.queue.pollQueue);
   watch.queue(pollQueue);
+  let current = config;
+  const scheduled = (next: Config) =>
+    next.feeds
+      .filter((f) => f.enabled)
+      .map((f) => ({ id: f.id, intervalMs: f.intervalMs, cron: f.cron, timezone: f.timezone }));
   const reconcile = async (next: Config) => {
-    const feeds = next.feeds.filter((f) => f.enabled);
-    return reconcileSchedulers(
-      pollQueue,
-      feeds.map((f) => ({ id: f.id, intervalMs: f.intervalMs, cron: f.cron, timezone: f.timezone })),
-    );
+    current = next;
+    return reconcileSchedulers(pollQueue, scheduled(next));
+  };
+  // Schedules live in Redis; one that lost its data would otherwise never poll again (poll-scheduler.ts).
+  const restore = async () => {
+    const restored = await restoreMissingSchedulers(pollQueue, scheduled(current)).catch(() => []);
+    if (restored.length > 0) {
+      logger.warn({ event: 'scheduler.restored', feeds: restored }, 'feed schedules were missing from Redis');
+    }
   };
   let reconciled: Awaited<ReturnType<typeof reconcile>>;
   try {
@@ -208,6 +224,9 @@ export async function startService(
     (feedId) => runtime.runner.run(feedId),
   );
   watch.worker(worker);
+  backends.redis.on('ready', () => void restore());
+  const restoreTimer = setInterval(() => void restore(), SCHEDULE_CHECK_MS);
+  restoreTimer.unref();
 
   let healthServer: Server | null = null;
   let healthPort: number | null = null;
@@ -268,6 +287,7 @@ export async function startService(
       );
     },
     async stop() {
+      clearInterval(restoreTimer);
       // With Redis gone, active polls cannot finish; waiting for them would only hold the exit.
       await worker.close(backends.redis.status !== 'ready');
       await pollQueue.close();

@@ -42,16 +42,36 @@ export async function reconcileSchedulers(
       removed.push(scheduler.key);
     }
   }
-  for (const feed of feeds) {
-    await queue.upsertJobScheduler(
-      feed.id,
-      feed.cron ? { pattern: feed.cron, tz: feed.timezone } : { every: feed.intervalMs },
-      {
-        name: POLL_JOB_NAME,
-        data: { feedId: feed.id },
-        opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } },
-      },
-    );
-  }
+  for (const feed of feeds) await upsert(queue, feed);
   return { upserted: feeds.map((f) => f.id), removed };
+}
+
+/**
+ * Puts back the schedulers of `feeds` that Redis no longer has (a Redis restarted without its data,
+ * a FLUSHALL, a failover to an empty replica), leaving the others untouched: without them no feed
+ * would be polled again, and nothing would say so. Resolves to the feed ids restored.
+ */
+export async function restoreMissingSchedulers(
+  queue: Queue<PollJobData>,
+  feeds: readonly ScheduledFeed[],
+): Promise<string[]> {
+  const restored: string[] = [];
+  for (const feed of feeds) {
+    if (await queue.getJobScheduler(feed.id)) continue;
+    await upsert(queue, feed);
+    restored.push(feed.id);
+  }
+  return restored;
+}
+
+async function upsert(queue: Queue<PollJobData>, feed: ScheduledFeed): Promise<void> {
+  await queue.upsertJobScheduler(
+    feed.id,
+    feed.cron ? { pattern: feed.cron, tz: feed.timezone } : { every: feed.intervalMs },
+    {
+      name: POLL_JOB_NAME,
+      data: { feedId: feed.id },
+      opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } },
+    },
+  );
 }

@@ -116,4 +116,41 @@ describe('embedded redis-server supervision', () => {
       await service.stop();
     }
   }, 30_000);
+
+  it('puts back the feed schedules a Redis lost with its data, and polls again', async () => {
+    const { server, kill } = await start([0]);
+    const dir = mkdtempSync(join(tmpdir(), 'wirefeed-flushed-'));
+    const file = join(dir, 'wirefeed.yaml');
+    const feed = join(process.cwd(), 'fixtures/feeds/pti/world.rss.xml');
+    writeFileSync(
+      file,
+      [
+        'publisher: { name: Mid-day }',
+        `redis: { url: "${server.url}" }`,
+        'http: { port: 0 }',
+        'feeds:',
+        `  - { id: pti, url: "${feed}", agency: PTI, interval: 1s, maxAge: 0s }`,
+      ].join('\n'),
+    );
+    const logs = captureLogs();
+    let polls = 0;
+    const service = await startService(loadConfig({ file, env: {} }), logs.logger, {
+      onPoll: () => void polls++,
+    });
+    const client = new Redis(server.url, { maxRetriesPerRequest: null });
+    clients.push(client);
+    try {
+      await expect.poll(() => polls, { timeout: 10_000 }).toBeGreaterThan(0);
+      // Everything gone, schedules included, and the connection dropped: as after a restart without data.
+      await client.flushall();
+      kill();
+      await expect
+        .poll(() => logs.events('scheduler.restored'), { timeout: 15_000 })
+        .toEqual([expect.objectContaining({ feeds: ['pti'] })]);
+      const before = polls;
+      await expect.poll(() => polls, { timeout: 10_000 }).toBeGreaterThan(before);
+    } finally {
+      await service.stop();
+    }
+  }, 40_000);
 });
