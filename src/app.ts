@@ -208,51 +208,63 @@ export async function startService(
       logger.warn({ event: 'scheduler.restored', feeds: restored }, 'feed schedules were missing from Redis');
     }
   };
-  let reconciled: Awaited<ReturnType<typeof reconcile>>;
-  try {
-    reconciled = await abortable(reconcile(config), hooks.signal, () => backends.redis.disconnect());
-  } catch (err) {
+  let worker: ReturnType<typeof createPollWorker> | null = null;
+  let healthServer: Server | null = null;
+  let healthPort: number | null = null;
+  // What start-up opened so far, closed again when a later step fails: no half-started service.
+  const closeStarted = async () => {
+    await new Promise<void>((resolve) => (healthServer ? healthServer.close(() => resolve()) : resolve()));
     await pollQueue.close().catch(() => {});
     await runtime.close();
     await backends.close();
+  };
+  let reconciled: Awaited<ReturnType<typeof reconcile>>;
+  try {
+    // The health server first: a taken port fails the start before any feed is polled.
+    if (config.http.port !== 0) {
+      const started = await createHealthServer({
+        host: config.http.host,
+        port: config.http.port,
+        metrics: runtime.metrics,
+        readiness: async () => {
+          const problems: string[] = [];
+          if (backends.redis.status !== 'ready') problems.push(`redis ${backends.redis.status}`);
+          if (!worker?.isRunning()) problems.push('poll worker not running');
+          const notes = problems.length === 0 ? await runtime.failingFeeds() : [];
+          return { problems, notes };
+        },
+        extra: config.dashboard.enabled
+          ? await createDashboard({
+              ...config.dashboard,
+              queues: [backends.publisher.queue],
+              readOnlyQueues: [pollQueue],
+            })
+          : undefined,
+      }).catch((err: Error) => {
+        const where = `${config.http.host}:${config.http.port}`;
+        throw new Error(
+          `health server cannot listen on ${where}: ${err.message} (set http.port, or 0 for none)`,
+        );
+      });
+      healthServer = started.server;
+      healthPort = started.port;
+    }
+    reconciled = await abortable(reconcile(config), hooks.signal, () => backends.redis.disconnect());
+  } catch (err) {
+    await closeStarted();
     throw err;
   }
-  const worker = createPollWorker(
+  const polling = createPollWorker(
     backends.redis,
     config.queue.pollQueue,
     config.queue.concurrency,
     (feedId) => runtime.runner.run(feedId),
   );
-  watch.worker(worker);
+  worker = polling;
+  watch.worker(polling);
   backends.redis.on('ready', () => void restore());
   const restoreTimer = setInterval(() => void restore(), SCHEDULE_CHECK_MS);
   restoreTimer.unref();
-
-  let healthServer: Server | null = null;
-  let healthPort: number | null = null;
-  if (config.http.port !== 0) {
-    const started = await createHealthServer({
-      host: config.http.host,
-      port: config.http.port,
-      metrics: runtime.metrics,
-      readiness: async () => {
-        const problems: string[] = [];
-        if (backends.redis.status !== 'ready') problems.push(`redis ${backends.redis.status}`);
-        if (!worker.isRunning()) problems.push('poll worker not running');
-        const notes = problems.length === 0 ? await runtime.failingFeeds() : [];
-        return { problems, notes };
-      },
-      extra: config.dashboard.enabled
-        ? await createDashboard({
-            ...config.dashboard,
-            queues: [backends.publisher.queue],
-            readOnlyQueues: [pollQueue],
-          })
-        : undefined,
-    });
-    healthServer = started.server;
-    healthPort = started.port;
-  }
 
   logger.info(
     {
@@ -289,11 +301,8 @@ export async function startService(
     async stop() {
       clearInterval(restoreTimer);
       // With Redis gone, active polls cannot finish; waiting for them would only hold the exit.
-      await worker.close(backends.redis.status !== 'ready');
-      await pollQueue.close();
-      await runtime.close();
-      await new Promise<void>((resolve) => (healthServer ? healthServer.close(() => resolve()) : resolve()));
-      await backends.close();
+      await polling.close(backends.redis.status !== 'ready');
+      await closeStarted();
       logger.info({ event: 'service.stopped' }, 'wirefeed stopped');
     },
   };

@@ -10,10 +10,10 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli, waitForExit } from '../helpers/cli.js';
 
-function writeConfig(cwd: string): string {
+function writeConfig(cwd: string, httpPort?: number): string {
   const config = join(cwd, 'wirefeed.yaml');
   // A port of our own, so the test never collides with a service running on 9464.
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = httpPort ?? 20_000 + Math.floor(Math.random() * 20_000);
   writeFileSync(
     config,
     [
@@ -111,6 +111,23 @@ describe('wirefeed run with the embedded Redis', () => {
     child.kill('SIGTERM');
     expect(await waitForExit(child)).toBe(0);
     expect(alive(server)).toBe(false);
+  });
+
+  it('exits 1 before polling anything, and leaves no redis-server behind, when its health port is taken', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'wirefeed-run-'));
+    const squatter = createServer();
+    await new Promise<void>((done) => squatter.listen(0, '127.0.0.1', done));
+    const address = squatter.address();
+    const config = writeConfig(cwd, typeof address === 'object' && address ? address.port : 0);
+    try {
+      const { code, stdout, stderr } = await runCli(['run', '--config', config], { cwd });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/health server cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
+      expect(stdout).not.toContain('poll.started');
+      expect(existsSync(join(cwd, 'var', 'redis', 'redis-server.pid'))).toBe(false);
+    } finally {
+      await new Promise((done) => squatter.close(done));
+    }
   });
 
   it('brings its redis-server back when it dies, and exits 1 when it cannot', async () => {
