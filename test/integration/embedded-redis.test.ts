@@ -40,6 +40,23 @@ async function start(restartDelaysMs?: number[]) {
   return { server, events, kill };
 }
 
+/** A config polling the PTI fixture every `interval` from the Redis at `url`. */
+function serviceConfig(url: string, interval: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'wirefeed-service-')), 'wirefeed.yaml');
+  const feed = join(process.cwd(), 'fixtures/feeds/pti/world.rss.xml');
+  writeFileSync(
+    file,
+    [
+      'publisher: { name: Mid-day }',
+      `redis: { url: "${url}" }`,
+      'http: { port: 0 }',
+      'feeds:',
+      `  - { id: pti, url: "${feed}", agency: PTI, interval: ${interval}, maxAge: 0s }`,
+    ].join('\n'),
+  );
+  return file;
+}
+
 /** Listens on the port as soon as the killed server has let go of it. */
 async function squat(port: number): Promise<Server> {
   for (;;) {
@@ -78,19 +95,7 @@ describe('embedded redis-server supervision', () => {
 
   it('logs a Redis outage under a running service once, not once per reconnect attempt', async () => {
     const { server, kill } = await start([1_500]);
-    const dir = mkdtempSync(join(tmpdir(), 'wirefeed-outage-'));
-    const file = join(dir, 'wirefeed.yaml');
-    const feed = join(process.cwd(), 'fixtures/feeds/pti/world.rss.xml');
-    writeFileSync(
-      file,
-      [
-        'publisher: { name: Mid-day }',
-        `redis: { url: "${server.url}" }`,
-        'http: { port: 0 }',
-        'feeds:',
-        `  - { id: pti, url: "${feed}", agency: PTI, interval: 1h, maxAge: 0s }`,
-      ].join('\n'),
-    );
+    const file = serviceConfig(server.url, '1h');
     const logs = captureLogs();
     let polled: () => void = () => {};
     const firstPoll = new Promise<void>((resolve) => {
@@ -119,19 +124,7 @@ describe('embedded redis-server supervision', () => {
 
   it('puts back the feed schedules a Redis lost with its data, and polls again', async () => {
     const { server, kill } = await start([0]);
-    const dir = mkdtempSync(join(tmpdir(), 'wirefeed-flushed-'));
-    const file = join(dir, 'wirefeed.yaml');
-    const feed = join(process.cwd(), 'fixtures/feeds/pti/world.rss.xml');
-    writeFileSync(
-      file,
-      [
-        'publisher: { name: Mid-day }',
-        `redis: { url: "${server.url}" }`,
-        'http: { port: 0 }',
-        'feeds:',
-        `  - { id: pti, url: "${feed}", agency: PTI, interval: 1s, maxAge: 0s }`,
-      ].join('\n'),
-    );
+    const file = serviceConfig(server.url, '1s');
     const logs = captureLogs();
     let polls = 0;
     const service = await startService(loadConfig({ file, env: {} }), logs.logger, {
