@@ -6,7 +6,6 @@
 import type { Server } from 'node:http';
 import { type Config, redactRedisUrl } from './config/index.js';
 import { RedisSeenStore } from './dedup/seen-store.js';
-import { IngestError } from './model/errors.js';
 import type { PollResult } from './model/poll.js';
 import { createDashboard } from './observability/dashboard.js';
 import { createHealthServer } from './observability/http-server.js';
@@ -16,6 +15,7 @@ import { BullMqPublisher } from './publish/bullmq-publisher.js';
 import { JOB_STATES } from './publish/queue-admin.js';
 import { connectRedis, type Redis } from './redis/connection.js';
 import { type EmbeddedRedis, type EmbeddedRedisEvent, startEmbeddedRedis } from './redis/embedded.js';
+import { abortable, refusedCredentials, untilReady } from './redis/ready.js';
 import { logEmbedded, watchRedis } from './redis/watch.js';
 import { FeedHealthStore } from './scheduler/feed-health.js';
 import { FeedLocks } from './scheduler/feed-lock.js';
@@ -249,7 +249,14 @@ export async function startService(
       healthServer = started.server;
       healthPort = started.port;
     }
-    reconciled = await abortable(reconcile(config), hooks.signal, () => backends.redis.disconnect());
+    // Wrong credentials never get better by waiting: they end the start, where an outage is waited out.
+    const refused = refusedCredentials(backends.redis, backends.redisUrl);
+    const stop = hooks.signal ? AbortSignal.any([hooks.signal, refused.signal]) : refused.signal;
+    try {
+      reconciled = await abortable(reconcile(config), stop, () => backends.redis.disconnect());
+    } finally {
+      refused.release();
+    }
   } catch (err) {
     await closeStarted();
     throw err;
@@ -306,54 +313,4 @@ export async function startService(
       logger.info({ event: 'service.stopped' }, 'wirefeed stopped');
     },
   };
-}
-
-/** `work`, unless `signal` aborts first: then `cancel` runs (to make `work` give up) and this rejects. */
-async function abortable<T>(
-  work: Promise<T>,
-  signal: AbortSignal | undefined,
-  cancel: () => void,
-): Promise<T> {
-  if (signal === undefined) return work;
-  signal.throwIfAborted();
-  let onAbort = () => {};
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => {
-      cancel();
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  work.catch(() => {});
-  try {
-    return await Promise.race([work, aborted]);
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
-}
-
-/** Resolves once `redis` is ready; otherwise disconnects it and rejects with REDIS_UNAVAILABLE. */
-async function untilReady(redis: Redis, withinMs: number, url: string): Promise<void> {
-  if (redis.status === 'ready') return;
-  let lastError = 'no answer';
-  const onError = (err: Error) => {
-    lastError = err.message;
-  };
-  redis.on('error', onError);
-  try {
-    const ready = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), withinMs);
-      redis.once('ready', () => {
-        clearTimeout(timer);
-        resolve(true);
-      });
-    });
-    if (!ready) {
-      redis.disconnect();
-      const message = `Redis at ${redactRedisUrl(url)} did not answer within ${withinMs / 1000} s (${lastError})`;
-      throw new IngestError('REDIS_UNAVAILABLE', message);
-    }
-  } finally {
-    redis.off('error', onError);
-  }
 }

@@ -1,4 +1,5 @@
 /** The command line as a user meets it: help, bad flags, config checks. */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -80,6 +81,35 @@ describe('wirefeed CLI', () => {
       expect(stderr.trim().split('\n')).toHaveLength(1);
       expect(stderr).toMatch(/did not answer within 5 s .*\[REDIS_UNAVAILABLE\]/);
       expect(stderr).not.toContain('hunter2');
+    }
+  });
+
+  it('stops at once, in one line, when Redis refuses the credentials, be it run or a command', async () => {
+    const squatter = createServer();
+    await new Promise<void>((done) => squatter.listen(0, '127.0.0.1', done));
+    const address = squatter.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    await new Promise((done) => squatter.close(done));
+    const args = ['--port', String(port), '--save', '', '--appendonly', 'no', '--requirepass', 's3cret'];
+    const redis = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      await new Promise<void>((done) =>
+        redis.stdout.on('data', (c) => String(c).includes('Ready to accept') && done()),
+      );
+      const config = tempConfig(
+        'publisher: { name: P }\nhttp: { port: 0 }\nfeeds:\n  - { id: a, url: /nonexistent.xml }\n',
+      );
+      const runs = await Promise.all([
+        runCli(['run', '--config', config], { env: { REDIS_URL: `redis://:wrong@127.0.0.1:${port}` } }),
+        runCli(['status', '--config', config], { env: { REDIS_URL: `redis://127.0.0.1:${port}` } }),
+      ]);
+      for (const { code, stderr } of runs) {
+        expect(code).toBe(1);
+        expect(stderr).toMatch(/refused the credentials: (WRONGPASS|NOAUTH).*\[REDIS_UNAVAILABLE\]/);
+        expect(stderr).not.toContain('wrong@');
+      }
+    } finally {
+      redis.kill('SIGKILL');
     }
   });
 });
