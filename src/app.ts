@@ -261,6 +261,7 @@ export async function startService(
     await closeStarted();
     throw err;
   }
+  await warnOnEviction(backends.redis, logger);
   const polling = createPollWorker(
     backends.redis,
     config.queue.pollQueue,
@@ -313,4 +314,19 @@ export async function startService(
       logger.info({ event: 'service.stopped' }, 'wirefeed stopped');
     },
   };
+}
+
+/**
+ * BullMQ needs `noeviction`: under any other policy a full Redis drops queued articles and dedup
+ * state without an error. BullMQ only prints a console line; operators read the JSON log.
+ */
+async function warnOnEviction(redis: Redis, logger: Logger): Promise<void> {
+  const info = await redis.info('memory').catch(() => '');
+  const policy = /maxmemory_policy:(\S+)/.exec(info)?.[1];
+  if (policy !== undefined && policy !== 'noeviction') {
+    logger.warn(
+      { event: 'redis.eviction_policy', policy },
+      'Redis may evict keys: queued articles and dedup state can be lost; set maxmemory-policy noeviction',
+    );
+  }
 }

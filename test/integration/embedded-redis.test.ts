@@ -146,4 +146,25 @@ describe('embedded redis-server supervision', () => {
       await service.stop();
     }
   }, 40_000);
+
+  it('warns in the log when Redis may evict keys', async () => {
+    const { server } = await start();
+    const client = new Redis(server.url, { maxRetriesPerRequest: null });
+    clients.push(client);
+    await client.config('SET', 'maxmemory-policy', 'allkeys-lru');
+    const logs = captureLogs();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const service = await startService(
+      loadConfig({ file: serviceConfig(server.url, '1h'), env: {} }),
+      logs.logger,
+    );
+    try {
+      expect(logs.events('redis.eviction_policy')).toEqual([
+        expect.objectContaining({ policy: 'allkeys-lru' }),
+      ]);
+    } finally {
+      warn.mockRestore();
+      await service.stop();
+    }
+  });
 });
