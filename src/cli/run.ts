@@ -31,18 +31,14 @@ export async function runCommand(options: { config?: string }): Promise<void> {
     starting
       .then((service) => service.stop())
       .then(
-        () => {
-          logger.flush?.();
-          process.exit(exitCode);
-        },
+        () => exitAfterFlush(logger, exitCode),
         (err: unknown) => {
           if (startUp.signal.aborted) {
             logger.info({ event: 'service.stopped' }, 'wirefeed stopped before it had started');
-            logger.flush?.();
-            process.exit(exitCode);
+            return exitAfterFlush(logger, exitCode);
           }
           logger.error({ event: 'service.stop_failed', err: (err as Error).message }, 'shutdown failed');
-          process.exit(1);
+          exitAfterFlush(logger, 1);
         },
       );
   };
@@ -73,4 +69,11 @@ async function reload(service: Service, file: string | undefined, logger: Logger
   } catch (err) {
     logger.error({ event: 'config.reload_failed', err: (err as Error).message }, 'config not reloaded');
   }
+}
+
+/** Exits once the last log lines are written: stdout is asynchronous, and `service.stopped` is the last word. */
+function exitAfterFlush(logger: Logger, code: number): void {
+  const exit = () => process.exit(code);
+  setTimeout(exit, 2_000).unref();
+  logger.flush(exit);
 }

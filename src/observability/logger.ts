@@ -48,7 +48,9 @@ export function createLogger(options: LoggerOptions): Logger {
     });
     return pino(base, transport);
   }
-  return pino(base, pino.destination({ fd: options.fd, sync: options.fd === 2 }));
+  // Synchronous: a line logged just before the process exits (service.stopped, service.crashed) is
+  // never lost or overtaken by one still in flight.
+  return pino(base, pino.destination({ fd: options.fd, sync: true }));
 }
 
 /** Pretty output for people: asked for, or a terminal on the log stream. */

@@ -69,10 +69,17 @@ export function startCli(
     child.once('exit', (code) => {
       if (!settled) reject(new Error(`wirefeed exited (${code}) before it was ready: ${stderr}`));
     });
+    closed.set(child, new Promise((done) => child.once('close', (code) => done(code))));
   });
 }
 
+/** Children of `startCli`, resolved once their output is all read (`close` comes after `exit`). */
+const closed = new WeakMap<ChildProcess, Promise<number | null>>();
+
+/** The exit code, once every line the process wrote has been read. */
 export function waitForExit(child: ChildProcess): Promise<number | null> {
+  const whenClosed = closed.get(child);
+  if (whenClosed) return whenClosed;
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((done) => child.once('exit', (code) => done(code)));
 }
