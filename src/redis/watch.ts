@@ -82,7 +82,9 @@ const CONNECTION_ERRORS = new Set([
   'ENOTFOUND',
 ]);
 
+/** Errors every connection meets at once: refused, dropped, or turned away for its credentials. */
 function isConnectionError(err: Error): boolean {
   const code = (err as NodeJS.ErrnoException).code;
-  return (code !== undefined && CONNECTION_ERRORS.has(code)) || /connection is closed/i.test(err.message);
+  if (code !== undefined && CONNECTION_ERRORS.has(code)) return true;
+  return /connection is closed|^(?:NOAUTH|WRONGPASS)/i.test(err.message);
 }
