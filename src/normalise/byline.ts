@@ -41,8 +41,9 @@ export function cleanByline(raw: string | null, agency: Agency | null): string |
     .replace(TITLE, '')
     .replace(CREDIT, '')
     .replace(/[,;:|\s-]+$/, '');
-  // What is left is one code in capitals (`NTB` of `NTB-Reuters`, `TT`): an agency, not a person.
-  if (!text || AGENCY_CODE.test(text)) return null;
+  // What is left is one code in capitals (`NTB` of `NTB-Reuters`, `TT`): an agency, not a person;
+  // or the "By" of "By Staff Reporter" once the desk title has gone.
+  if (!text || AGENCY_CODE.test(text) || /^by$/i.test(text)) return null;
   return text.replace(/\p{Lu}[\p{Lu}'’-]*\p{Lu}/gu, titleCase);
 }
 

@@ -57,7 +57,14 @@ function datelineAt(head: string, credit: RegExpExecArray | RegExpMatchArray): F
   const date = DATE_AT_END.exec(lead);
   // An unknown parenthesis without a date is more likely a ticker or an aside than a credit.
   if (agency === null && date === null) return null;
-  if (date !== null) lead = lead.slice(0, date.index);
+  if (date !== null) {
+    const dateStart = date.index + date[0].length - date[0].replace(/^[,\s]+/, '').length;
+    const before = lead.slice(0, dateStart);
+    if (/(?:^|\n)[ \t]*$/.test(before)) {
+      return dateOnly(head, before, dateStart, index + credit[0].length, agency);
+    }
+    lead = lead.slice(0, date.index);
+  }
   lead = lead.replace(/[\s,]+$/, '');
   const split = splitByline(lead);
   if (split === null || !isPlace(split.place)) return null;
@@ -66,6 +73,32 @@ function datelineAt(head: string, credit: RegExpExecArray | RegExpMatchArray): F
     place: normalisePlace(split.place),
     agencyCode: agency?.code ?? null,
     byline: split.byline,
+  };
+}
+
+/**
+ * A dateline of the date alone, at the start or on a line of its own (`By Jonathan Underhill` /
+ * `Jan. 12 (BusinessDesk) -`): no place, and a byline only from a line of its own above it.
+ */
+function dateOnly(
+  head: string,
+  before: string,
+  dateIndex: number,
+  end: number,
+  agency: { code: string } | null,
+): FoundDateline | null {
+  const lines = before
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  if (lines.length > 1) return null;
+  const byline = lines.length === 1 ? /^by\s+(.+)$/i.exec(lines[0] ?? '')?.[1] : undefined;
+  if (lines.length === 1 && byline === undefined) return null;
+  return {
+    text: head.slice(dateIndex, end).trim(),
+    place: null,
+    agencyCode: agency?.code ?? null,
+    byline: byline?.replace(/[\s,.;:]+$/, '') ?? null,
   };
 }
 

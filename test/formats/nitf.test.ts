@@ -111,6 +111,13 @@ describe('NITF body.head', () => {
     );
   });
 
+  it('reads a byline whose parts have no space between them as words of their own', () => {
+    expect(story('<byline>By<person>Jane Roe</person></byline>').byline).toBe('Jane Roe');
+    expect(
+      story('<byline>By<person>Staff Reporter</person><byttl>BusinessDesk</byttl></byline>').byline,
+    ).toBe('Staff Reporter');
+  });
+
   it('keeps the dateline as written and its location/city as the place', () => {
     const draft = story(
       '<dateline><location><city>NEW YORK</city>, <state>N.Y.</state></location> (AP) — ' +

@@ -38,6 +38,7 @@ describe('cleanByline', () => {
     expect(cleanByline('Ravi', null)).toBe('Ravi');
     expect(cleanByline('NTB-Reuters', null)).toBeNull();
     expect(cleanByline('TT', null)).toBeNull();
+    expect(cleanByline('Staff Reporter', null)).toBeNull();
   });
 
   it('drops "Written by" and a credit after a bar or slash, but not the "By" of a name', () => {

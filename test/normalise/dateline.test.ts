@@ -111,6 +111,20 @@ describe('extractDateline', () => {
     for (const [text, place] of cases) expect(extractDateline(text)?.place).toBe(place);
   });
 
+  it('reads a dateline of the date alone, with no place, and a byline on its own line above it', () => {
+    expect(extractDateline('Jan 30 (Gracenote) - Results and standings')).toEqual({
+      text: 'Jan 30 (Gracenote)',
+      place: null,
+      agencyCode: null,
+      byline: null,
+    });
+    expect(extractDateline('By Jonathan Underhill\n\nJan. 12 (BusinessDesk) - The receivers')).toMatchObject({
+      text: 'Jan. 12 (BusinessDesk)',
+      place: null,
+      byline: 'Jonathan Underhill',
+    });
+  });
+
   it('reads an unknown agency when a date is present', () => {
     expect(extractDateline('Dhaka, Jun 6 (UNB) Text')).toMatchObject({ place: 'Dhaka', agencyCode: null });
   });

@@ -3,9 +3,17 @@
  * `body.content` as HTML with its `media` lifted out, and `body.end/tagline`.
  */
 import type { ItemDraft } from '../../model/index.js';
-import { elementOf, elementsOf, type Markup, type MarkupElement, markupAttr } from '../markup.js';
+import {
+  elementOf,
+  elementsOf,
+  isElement,
+  type Markup,
+  type MarkupElement,
+  markupAttr,
+  markupText,
+} from '../markup.js';
 import { containerToHtml, markupToHtml } from '../markup-html.js';
-import { textAsHtml } from '../text.js';
+import { collapseWhitespace, textAsHtml } from '../text.js';
 import { mediaIn } from './media.js';
 import { renderNitf } from './render.js';
 import { textIn } from './text.js';
@@ -37,7 +45,9 @@ const JOB_TITLE = new Set(['byttl']);
  */
 function bylineOf(head: MarkupElement | undefined): string | null {
   for (const byline of elementsOf(head, 'byline')) {
-    const text = textIn(byline, JOB_TITLE)
+    // `By<person>Jane Doe</person>`: the parts are words of their own even with no space between.
+    const parts = byline.children.map((c) => (isElement(c) && JOB_TITLE.has(c.name) ? '' : markupText(c)));
+    const text = collapseWhitespace(parts.join(' '))
       ?.replace(/^by\s+/i, '')
       .replace(/[\s,;]+$/, '');
     if (text) return text;
