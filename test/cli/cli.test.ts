@@ -1,11 +1,10 @@
 /** The command line as a user meets it: help, bad flags, config checks. */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { freePort, runCli } from '../helpers/cli.js';
 
 function tempConfig(yaml: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'wirefeed-cli-')), 'wirefeed.yaml');
@@ -65,11 +64,7 @@ describe('wirefeed CLI', () => {
   });
 
   it('says in one line that Redis cannot be reached, instead of hanging, for every command that needs it', async () => {
-    const squatter = createServer();
-    await new Promise<void>((done) => squatter.listen(0, '127.0.0.1', done));
-    const address = squatter.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    await new Promise((done) => squatter.close(done));
+    const port = await freePort();
     const config = tempConfig('publisher: { name: P }\nfeeds:\n  - { id: a, url: /nonexistent.xml }\n');
     const env = { REDIS_URL: `redis://user:hunter2@127.0.0.1:${port}` };
     const runs = await Promise.all([
@@ -85,11 +80,7 @@ describe('wirefeed CLI', () => {
   });
 
   it('stops at once, in one line, when Redis refuses the credentials, be it run or a command', async () => {
-    const squatter = createServer();
-    await new Promise<void>((done) => squatter.listen(0, '127.0.0.1', done));
-    const address = squatter.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    await new Promise((done) => squatter.close(done));
+    const port = await freePort();
     const args = ['--port', String(port), '--save', '', '--appendonly', 'no', '--requirepass', 's3cret'];
     const redis = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'ignore'] });
     try {

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, startCli, waitForExit } from '../helpers/cli.js';
+import { freePort, runCli, startCli, waitForExit } from '../helpers/cli.js';
 
 function writeConfig(cwd: string, httpPort?: number): string {
   const config = join(cwd, 'wirefeed.yaml');
@@ -172,15 +172,6 @@ describe('wirefeed run with the embedded Redis', () => {
     expect(stderr).toMatch(/redis-server not found.*REDIS_URL/);
   });
 });
-
-/** A port nothing listens on (yet). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise((done) => server.close(done));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 describe('wirefeed run with a Redis that is not there yet', () => {
   it('says so once, starts when Redis appears, and stops at once when told to while it waits', async () => {

@@ -1,5 +1,6 @@
 /** Runs the built `wirefeed` bin as a user would, capturing stdout, stderr and the exit code. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 export const BIN = resolve('dist/main.js');
@@ -82,4 +83,13 @@ export function waitForExit(child: ChildProcess): Promise<number | null> {
   if (whenClosed) return whenClosed;
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((done) => child.once('exit', (code) => done(code)));
+}
+
+/** A port on 127.0.0.1 that nothing listens on (yet). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  await new Promise((done) => server.close(done));
+  return typeof address === 'object' && address ? address.port : 0;
 }
