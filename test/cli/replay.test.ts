@@ -1,5 +1,5 @@
 /** `wirefeed replay` over fixture files: NDJSON out, bad inputs reported, --publish deduplicates. */
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,16 @@ describe('wirefeed replay', () => {
     mkdirSync(join(dir, 'pti'));
     copyFileSync(PTI, join(dir, 'pti', 'world.rss.xml'));
     writeFileSync(join(dir, 'pti', 'world.rss.expected.json'), '[]');
+    const { code, stdout } = await runCli(['replay', dir]);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('walks a folder once even when a symlink leads back up the tree', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wirefeed-replay-'));
+    mkdirSync(join(dir, 'pti'));
+    copyFileSync(PTI, join(dir, 'pti', 'world.rss.xml'));
+    symlinkSync('..', join(dir, 'pti', 'up'));
     const { code, stdout } = await runCli(['replay', dir]);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(3);
