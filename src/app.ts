@@ -197,17 +197,29 @@ export async function startService(
     next.feeds
       .filter((f) => f.enabled)
       .map((f) => ({ id: f.id, intervalMs: f.intervalMs, cron: f.cron, timezone: f.timezone }));
-  const reconcile = async (next: Config) => {
-    current = next;
-    return reconcileSchedulers(pollQueue, scheduled(next));
+  // One scheduler change at a time: a restore racing a reload could put back a feed just removed.
+  let schedulerWork: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = schedulerWork.then(work, work);
+    schedulerWork = next.catch(() => {});
+    return next;
   };
+  const reconcile = (next: Config) =>
+    serially(async () => {
+      current = next;
+      return reconcileSchedulers(pollQueue, scheduled(next));
+    });
   // Schedules live in Redis; one that lost its data would otherwise never poll again (poll-scheduler.ts).
-  const restore = async () => {
-    const restored = await restoreMissingSchedulers(pollQueue, scheduled(current)).catch(() => []);
-    if (restored.length > 0) {
-      logger.warn({ event: 'scheduler.restored', feeds: restored }, 'feed schedules were missing from Redis');
-    }
-  };
+  const restore = () =>
+    serially(async () => {
+      const restored = await restoreMissingSchedulers(pollQueue, scheduled(current)).catch(() => []);
+      if (restored.length > 0) {
+        logger.warn(
+          { event: 'scheduler.restored', feeds: restored },
+          'feed schedules were missing from Redis',
+        );
+      }
+    });
   let worker: ReturnType<typeof createPollWorker> | null = null;
   let healthServer: Server | null = null;
   let healthPort: number | null = null;
