@@ -181,20 +181,19 @@ function readPidFile(pidFile: string): PidFile | null {
 }
 
 function isNodeProcess(pid: number): boolean {
-  if (pid <= 0 || !isAlive(pid)) return false;
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
-  } catch {
-    return true;
-  }
+  return runs(pid, 'node');
 }
 
 function isRedisServer(pid: number): boolean {
+  return runs(pid, 'redis-server');
+}
+
+/** `pid` is alive and its command line names `program`; without /proc (macOS), alive is enough. */
+function runs(pid: number, program: string): boolean {
   if (pid <= 0 || !isAlive(pid)) return false;
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server');
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(program);
   } catch {
-    // No /proc (macOS): trust the pid file, which only we write.
     return true;
   }
 }
